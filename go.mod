@@ -1,0 +1,3 @@
+module v6vm
+
+go 1.26
