@@ -1,0 +1,281 @@
+package cc
+
+import (
+	"strings"
+)
+
+// A hideset is the set of macro names a token must not be expanded by again
+// (Prosser's algorithm, as in chibicc): an immutable list, shared freely.
+type hideset struct {
+	name string
+	next *hideset
+}
+
+func (h *hideset) has(name string) bool {
+	for ; h != nil; h = h.next {
+		if h.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *hideset) union(o *hideset) *hideset {
+	for ; o != nil; o = o.next {
+		if !h.has(o.name) {
+			h = &hideset{o.name, h}
+		}
+	}
+	return h
+}
+
+func (h *hideset) intersect(o *hideset) *hideset {
+	var r *hideset
+	for ; h != nil; h = h.next {
+		if o.has(h.name) {
+			r = &hideset{h.name, r}
+		}
+	}
+	return r
+}
+
+// expand replaces a macro invocation starting at tok by its expansion,
+// pushed back onto the input for rescanning; it reports whether it did.
+func (p *preprocessor) expand(tok *Token) bool {
+	if tok.Kind != TIdent || tok.hideset.has(tok.Text) {
+		return false
+	}
+	m := p.macros[tok.Text]
+	if m == nil {
+		return false
+	}
+	if m.builtin != nil {
+		t := m.builtin(tok)
+		t.AtBOL, t.HasSpace, t.Macro = tok.AtBOL, tok.HasSpace, true
+		p.in = append(p.in, t)
+		return true
+	}
+	hs := tok.hideset
+	var body []*Token
+	if m.funcLike {
+		if !p.peek().is("(") {
+			return false
+		}
+		lparen := p.next()
+		args, rparen := p.readArgs(m, tok, lparen)
+		if args == nil {
+			return true
+		}
+		hs = hs.intersect(rparen.hideset)
+		body = p.subst(m, tok, args)
+	} else {
+		body = m.body
+	}
+	hs = &hideset{m.name, hs}
+	out := make([]*Token, len(body))
+	for i, t := range body {
+		c := *t
+		c.hideset = c.hideset.union(hs)
+		c.Macro = true
+		if !m.funcLike {
+			c.Pos = tok.Pos
+		}
+		out[i] = &c
+	}
+	if len(out) > 0 {
+		out[0].AtBOL, out[0].HasSpace = tok.AtBOL, tok.HasSpace
+	}
+	p.budget += len(out)
+	if p.budget > maxExpansion {
+		p.errs.add(tok.Pos, "macro expansion too large")
+		panic(errTooMany)
+	}
+	p.push(out)
+	return true
+}
+
+// A macroArg is one actual argument, as written and fully expanded.
+type macroArg struct {
+	raw      []*Token
+	expanded []*Token
+	done     bool
+}
+
+// readArgs reads a function-like macro's arguments after the '('; it returns
+// nil args after reporting an error.
+func (p *preprocessor) readArgs(m *macro, name, lparen *Token) ([]*macroArg, *Token) {
+	args := []*macroArg{{}}
+	depth := 0
+	for {
+		t := p.next()
+		switch {
+		case t.Kind == TEOF:
+			p.errs.add(name.Pos, "unterminated argument list invoking macro %s", m.name)
+			return nil, nil
+		case t.is("(") || t.is("["):
+			depth++
+		case (t.is(")") || t.is("]")) && depth > 0:
+			depth--
+		case t.is(")"):
+			return p.checkArgs(m, name, args), t
+		case t.is(",") && depth == 0 && !(m.variadic && len(args) == len(m.params)):
+			args = append(args, &macroArg{})
+			continue
+		}
+		a := args[len(args)-1]
+		a.raw = append(a.raw, t)
+	}
+}
+
+func (p *preprocessor) checkArgs(m *macro, name *Token, args []*macroArg) []*macroArg {
+	if len(m.params) == 0 && len(args) == 1 && len(args[0].raw) == 0 {
+		return []*macroArg{}
+	}
+	if m.variadic && len(args) == len(m.params)-1 {
+		args = append(args, &macroArg{}) // F(a) for F(x, ...): empty __VA_ARGS__
+	}
+	if len(args) != len(m.params) {
+		p.errs.add(name.Pos, "macro %s expects %d arguments, given %d", m.name, len(m.params), len(args))
+		return nil
+	}
+	return args
+}
+
+// subst substitutes the arguments into m's body, handling # and ##. Tokens
+// of the definition take the invocation's position, so diagnostics and
+// __LINE__ refer to the line the programmer wrote; argument tokens keep theirs.
+func (p *preprocessor) subst(m *macro, name *Token, args []*macroArg) []*Token {
+	var out []*Token
+	body := make([]*Token, len(m.body))
+	for i, t := range m.body {
+		c := *t
+		c.Pos = name.Pos
+		body[i] = &c
+	}
+	for i := 0; i < len(body); i++ {
+		t := body[i]
+		if t.is("#") {
+			out = append(out, stringize(t, args[m.param(body[i+1])].raw))
+			i++
+			continue
+		}
+		// GNU ", ## __VA_ARGS__": the comma goes when the list is empty.
+		if t.is(",") && i+2 < len(body) && body[i+1].is("##") && m.variadic && body[i+2].Text == "__VA_ARGS__" {
+			va := args[len(args)-1]
+			if len(va.raw) > 0 {
+				out = append(out, t)
+				out = append(out, p.argTokens(va)...)
+			}
+			i += 2
+			continue
+		}
+		if t.is("##") {
+			rhs := body[i+1]
+			i++
+			if k := m.param(rhs); k >= 0 {
+				raw := args[k].raw
+				if len(raw) == 0 {
+					continue
+				}
+				out = p.pasteLast(out, raw[0])
+				out = append(out, raw[1:]...)
+				continue
+			}
+			out = p.pasteLast(out, rhs)
+			continue
+		}
+		k := m.param(t)
+		if k < 0 {
+			out = append(out, t)
+			continue
+		}
+		if i+1 < len(body) && body[i+1].is("##") {
+			raw := args[k].raw
+			if len(raw) == 0 {
+				// An empty left operand of ## is a placemarker: keep the right.
+				i += 2
+				if r := m.param(body[i]); r >= 0 {
+					out = append(out, args[r].raw...)
+				} else {
+					out = append(out, body[i])
+				}
+				continue
+			}
+			out = append(out, raw...)
+			continue
+		}
+		out = append(out, p.argTokens(args[k])...)
+	}
+	return out
+}
+
+// argTokens returns an argument fully macro-expanded, expanding it once.
+func (p *preprocessor) argTokens(a *macroArg) []*Token {
+	if !a.done {
+		a.expanded, a.done = p.expandAll(a.raw), true
+	}
+	return a.expanded
+}
+
+// pasteLast replaces the last token of out by its paste with rhs.
+func (p *preprocessor) pasteLast(out []*Token, rhs *Token) []*Token {
+	if len(out) == 0 {
+		return append(out, rhs)
+	}
+	lhs := out[len(out)-1]
+	text := lhs.Text + rhs.Text
+	errs := &errorList{}
+	toks := Tokenize(NewFile(lhs.Pos.String(), text), errs)
+	if len(errs.errs) > 0 || len(toks) != 2 {
+		p.errs.add(lhs.Pos, "pasting \"%s\" and \"%s\" does not give a valid preprocessing token", lhs.Text, rhs.Text)
+		return out
+	}
+	t := toks[0]
+	t.Pos, t.HasSpace, t.AtBOL, t.hideset = lhs.Pos, lhs.HasSpace, false, lhs.hideset
+	out[len(out)-1] = t
+	return out
+}
+
+// stringize implements #: the argument's spelling as a string literal.
+func stringize(hash *Token, raw []*Token) *Token {
+	s := joinTokens(raw)
+	var b strings.Builder
+	b.WriteByte('"')
+	for i, t := range raw {
+		if i > 0 && t.HasSpace {
+			b.WriteByte(' ')
+		}
+		if t.Kind == TStr || t.Kind == TChar {
+			b.WriteString(strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(t.Text))
+		} else {
+			b.WriteString(t.Text)
+		}
+	}
+	b.WriteByte('"')
+	return &Token{Kind: TStr, Text: b.String(), Str: []byte(s), Pos: hash.Pos, HasSpace: hash.HasSpace}
+}
+
+// expandAll macro-expands toks in isolation, as an argument is expanded
+// before substitution.
+func (p *preprocessor) expandAll(toks []*Token) []*Token {
+	saved := p.in
+	p.in = nil
+	end := &Token{Kind: TEOF, AtBOL: true}
+	p.in = append(p.in, end)
+	p.push(toks)
+	var out []*Token
+	for {
+		t := p.next()
+		if t == end {
+			break
+		}
+		if t.Kind == TEOF {
+			continue // cannot happen: arguments hold no file ends
+		}
+		if !p.expand(t) {
+			out = append(out, t)
+		}
+	}
+	p.in = saved
+	return out
+}
