@@ -1,0 +1,210 @@
+package backend
+
+// function emits one function: prologue, body, and the single epilogue
+// ".Lreturn: leave; ret" that every return jumps to.
+func (g *gen) function(fn *Obj) {
+	g.fn, g.line = fn, 0
+	g.cases = map[*Node]string{}
+	size := g.layoutFrame(fn)
+	g.ins(".text")
+	if !fn.Static {
+		g.ins(".globl %s", fn.Name)
+	}
+	g.emitLabel(fn.Name)
+	g.loc(fn.Pos)
+	g.ins("push ebp")
+	g.ins("mov ebp, esp")
+	if size > 0 {
+		g.ins("sub esp, %d", size)
+	}
+	g.stmt(fn.Body)
+	g.emitLabel(".Lreturn")
+	g.ins("leave")
+	g.ins("ret")
+}
+
+// layoutFrame gives every parameter and local its EBP offset and reserves
+// the result buffers of calls returning aggregates. It returns the frame
+// size below EBP, a multiple of 4.
+func (g *gen) layoutFrame(fn *Obj) int {
+	g.frame = map[*Obj]int{}
+	g.temps = map[*Node]int{}
+	res := fn.Type.Result
+	g.retPtr = res != nil && res.IsAggregate()
+	off := 8
+	if g.retPtr {
+		off = 12
+	}
+	for _, p := range fn.Params {
+		g.frame[p] = off
+		off += alignTo(max(p.Type.Size, 4), 4)
+	}
+	bottom := 0
+	alloc := func(t *Type) int {
+		bottom = alignTo(bottom+t.Size, max(t.Align, 4))
+		return -bottom
+	}
+	for _, l := range fn.Locals {
+		g.frame[l] = alloc(l.Type)
+	}
+	walk(fn.Body, func(n *Node) {
+		if n.Op == OpCall && n.Type.IsAggregate() {
+			g.temps[n] = alloc(n.Type)
+		}
+	})
+	return alignTo(bottom, 4)
+}
+
+// walk calls f on n and every node below it.
+func walk(n *Node, f func(*Node)) {
+	if n == nil {
+		return
+	}
+	f(n)
+	for _, c := range []*Node{n.Lhs, n.Rhs, n.Cond, n.Then, n.Else, n.Init, n.Inc, n.Fn} {
+		walk(c, f)
+	}
+	for _, c := range n.Body {
+		walk(c, f)
+	}
+	for _, c := range n.Args {
+		walk(c, f)
+	}
+}
+
+// stmt emits one statement.
+func (g *gen) stmt(n *Node) {
+	if n == nil {
+		return
+	}
+	if n.Op != OpBlock {
+		g.loc(n.Pos)
+	}
+	switch n.Op {
+	case OpBlock:
+		for _, s := range n.Body {
+			g.stmt(s)
+		}
+	case OpExpr:
+		g.expr(n.Lhs)
+	case OpIf:
+		g.ifStmt(n)
+	case OpFor:
+		g.forStmt(n)
+	case OpDo:
+		g.doStmt(n)
+	case OpSwitch:
+		g.switchStmt(n)
+	case OpCase:
+		g.emitLabel(g.caseLabel(n))
+	case OpGoto:
+		g.ins("jmp %s", userLabel(n.Label))
+	case OpLabel:
+		g.emitLabel(userLabel(n.Label))
+	case OpReturn:
+		g.returnStmt(n)
+	default:
+		g.errorf(n.Pos, "backend: op %d is not a statement", n.Op)
+	}
+}
+
+func (g *gen) ifStmt(n *Node) {
+	els, end := g.newLabel(), g.newLabel()
+	g.expr(n.Cond)
+	g.ins("cmp eax, 0")
+	g.ins("je %s", els)
+	g.stmt(n.Then)
+	g.ins("jmp %s", end)
+	g.emitLabel(els)
+	g.stmt(n.Else)
+	g.emitLabel(end)
+}
+
+// loopLabels returns the assembly names of a loop's break and continue
+// targets, making fresh ones when the front end left them empty.
+func (g *gen) loopLabels(n *Node) (brk, cont string) {
+	brk, cont = g.newLabel(), g.newLabel()
+	if n.Break != "" {
+		brk = userLabel(n.Break)
+	}
+	if n.Cont != "" {
+		cont = userLabel(n.Cont)
+	}
+	return brk, cont
+}
+
+func (g *gen) forStmt(n *Node) {
+	brk, cont := g.loopLabels(n)
+	begin := g.newLabel()
+	g.stmt(n.Init)
+	g.emitLabel(begin)
+	if n.Cond != nil {
+		g.loc(n.Pos)
+		g.expr(n.Cond)
+		g.ins("cmp eax, 0")
+		g.ins("je %s", brk)
+	}
+	g.stmt(n.Then)
+	g.emitLabel(cont)
+	if n.Inc != nil {
+		g.loc(n.Pos)
+		g.expr(n.Inc)
+	}
+	g.ins("jmp %s", begin)
+	g.emitLabel(brk)
+}
+
+func (g *gen) doStmt(n *Node) {
+	brk, cont := g.loopLabels(n)
+	begin := g.newLabel()
+	g.emitLabel(begin)
+	g.stmt(n.Then)
+	g.emitLabel(cont)
+	g.loc(n.Pos)
+	g.expr(n.Cond)
+	g.ins("cmp eax, 0")
+	g.ins("jne %s", begin)
+	g.emitLabel(brk)
+}
+
+func (g *gen) caseLabel(n *Node) string {
+	if n.Label != "" {
+		return userLabel(n.Label)
+	}
+	l, ok := g.cases[n]
+	if !ok {
+		l = g.newLabel()
+		g.cases[n] = l
+	}
+	return l
+}
+
+// switchStmt compares the value with each case in turn (a jump table is not
+// worth it at -O0) and falls back to default or the end.
+func (g *gen) switchStmt(n *Node) {
+	brk, _ := g.loopLabels(n)
+	g.expr(n.Cond)
+	for _, c := range n.Cases {
+		g.ins("cmp eax, %s", imm(c.Val))
+		g.ins("je %s", g.caseLabel(c))
+	}
+	if n.Default != nil {
+		g.ins("jmp %s", g.caseLabel(n.Default))
+	} else {
+		g.ins("jmp %s", brk)
+	}
+	g.stmt(n.Then)
+	g.emitLabel(brk)
+}
+
+func (g *gen) returnStmt(n *Node) {
+	if n.Lhs != nil {
+		g.expr(n.Lhs)
+		if g.retPtr {
+			g.ins("mov ecx, [ebp+8]")
+			g.copy(n.Lhs.Type.Size)
+			g.ins("mov eax, ecx")
+		}
+	}
+	g.ins("jmp .Lreturn")
+}
