@@ -205,7 +205,9 @@ func FormatMem(base, index, scale uint8, disp uint32, sym Symbolizer) string {
 			sb.WriteByte('+')
 		}
 		sb.WriteString(RegNames32[index&7])
-		if scale > 0 {
+		// An index without a base keeps its *1, or [ecx] would read back
+		// as a base register: same address, different encoding.
+		if scale > 0 || base == NoReg {
 			fmt.Fprintf(&sb, "*%d", 1<<scale)
 		}
 		parts++

@@ -133,6 +133,7 @@ func TestFormat(t *testing.T) {
 		{Inst{Op: JccBase + CondNE, Len: 5, Imm: 0xFFFFFFFB}, "jne 0x100"},
 		{Inst{Op: RepMovsb}, "rep movsb"},
 		{Inst{Op: ShlRC, R1: EDX}, "shl edx, cl"},
+		{Inst{Op: MovRM, R1: EAX, Base: NoReg, Index: ECX, Disp: 4}, "mov eax, [ecx*1+4]"},
 	}
 	for _, c := range cases {
 		if got := c.in.Format(0x100, nil); got != c.want {
