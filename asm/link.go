@@ -57,7 +57,7 @@ func (a *assembler) link() *exe.File {
 			case it.width > 0:
 				for i, e := range it.exprs {
 					v, ok := ev.eval(f, e)
-					if ok && a.checkRange(e.pos, v.n, it.width*8, "") {
+					if ok && a.checkRange(start(e), v.n, it.width*8, "") {
 						putLE(buf[i*it.width:], it.width, uint32(v.n))
 					}
 				}
@@ -109,6 +109,15 @@ func (a *assembler) layout() (textEnd, dataEnd, bssEnd uint32, ok bool) {
 	return uint32(te), uint32(de), uint32(addr), true
 }
 
+// start is the position of the leftmost token of e, where a complaint about
+// its value should point.
+func start(e *expr) pos {
+	for e.kind == eBinary {
+		e = e.x
+	}
+	return e.pos
+}
+
 func alignUp(x, n uint64) uint64 { return (x + n - 1) / n * n }
 
 func putLE(b []byte, width int, v uint32) {
@@ -156,19 +165,19 @@ func (a *assembler) encode(ev evaluator, f *file, in *instr, addr uint32, buf []
 			x.Base, x.Index, x.Scale = o.base, o.index, o.scale
 			if o.disp != nil {
 				v, ok := ev.eval(f, o.disp)
-				if ok && a.checkRange(o.disp.pos, v.n, 32, "a displacement") {
+				if ok && a.checkRange(start(o.disp), v.n, 32, "a displacement") {
 					x.Disp = uint32(v.n)
 				}
 			}
 		case kind == isa.Rel:
 			v, ok := ev.eval(f, o.imm)
-			if ok && a.checkRange(o.imm.pos, v.n, 32, "a jump target") {
+			if ok && a.checkRange(start(o.imm), v.n, 32, "a jump target") {
 				x.Imm = uint32(v.n) - addr - uint32(op.Len())
 			}
 		case kind.IsImm():
 			v, ok := ev.eval(f, o.imm)
 			bits := kind.Size() * 8
-			if ok && a.checkRange(o.imm.pos, v.n, bits, kind.String()) {
+			if ok && a.checkRange(start(o.imm), v.n, bits, kind.String()) {
 				x.Imm = uint32(uint64(v.n) & (1<<bits - 1))
 			}
 		}
@@ -250,7 +259,7 @@ func (a *assembler) symbols(ev evaluator) []exe.Sym {
 				sym.Kind = s.kind
 			}
 			if s.size != nil {
-				if n, ok := ev.constant(f, s.size, ".size"); ok && a.checkRange(s.size.pos, n, 32, ".size") {
+				if n, ok := ev.constant(f, s.size, ".size"); ok && a.checkRange(start(s.size), n, 32, ".size") {
 					sym.Size = uint32(n)
 				}
 			}

@@ -791,6 +791,22 @@ func noForm(name string, rows []isa.Opcode, args []operand) string {
 	if sized {
 		msg += "; give the memory operand a size (byte, word or dword)"
 	}
+	// A mistyped register (eaz) parses as a symbol; say so when a register
+	// in its place would have matched.
+	for i, o := range args {
+		if o.kind != oImm || o.imm.kind != eSym {
+			continue
+		}
+		try := append([]operand(nil), args...)
+		for _, w := range []int{32, 16, 8} {
+			try[i] = operand{kind: oReg, width: w}
+			for _, code := range rows {
+				if accepts(&isa.Table[code], try, false) {
+					return msg + fmt.Sprintf("; %s is not a register", o.imm.name)
+				}
+			}
+		}
+	}
 	return msg
 }
 
