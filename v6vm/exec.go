@@ -19,23 +19,35 @@ func (c *CPU) run() {
 			c.fetchPage(eip)
 		}
 		in := &c.cur.inst[eip&pageMask]
-		if in.Len == 0 {
-			in = c.decode(eip)
-		}
 		c.Icount++
-		next := eip + uint32(in.Len)
-
+		var next uint32
+	dispatch:
+		next = eip + uint32(in.Len)
 		switch in.Op {
+		case isa.Invalid:
+			// Not decoded yet (opcode 0 is never assigned, so a fresh slot
+			// reads as Invalid); decode raises #UD if it really is invalid.
+			in = c.decode(eip)
+			goto dispatch
 		case isa.MovRR:
 			c.R[in.R1&7] = c.R[in.R2&7]
 		case isa.MovRI:
 			c.R[in.R1&7] = in.Imm
 		case isa.MovRM:
-			c.R[in.R1&7] = c.read32(c.ea(in))
+			a := c.ea(in)
+			v, ok := c.rd32(a)
+			if !ok {
+				v = c.readSlow(a, 4)
+			}
+			c.R[in.R1&7] = v
 		case isa.MovMR:
-			c.write32(c.ea(in), c.R[in.R1&7])
+			if a := c.ea(in); !c.wr32(a, c.R[in.R1&7]) {
+				c.writeSlow(a, c.R[in.R1&7], 4)
+			}
 		case isa.MovMI:
-			c.write32(c.ea(in), in.Imm)
+			if a := c.ea(in); !c.wr32(a, in.Imm) {
+				c.writeSlow(a, in.Imm, 4)
+			}
 		case isa.MovM16R:
 			c.write16(c.ea(in), c.R[in.R1&7])
 		case isa.MovM16I:
@@ -63,14 +75,21 @@ func (c *CPU) run() {
 		case isa.Lea:
 			c.R[in.R1&7] = c.ea(in)
 		case isa.PushR:
-			c.push(c.R[in.R1&7])
+			sp := c.R[isa.ESP] - 4
+			if !c.wr32(sp, c.R[in.R1&7]) {
+				c.writeSlow(sp, c.R[in.R1&7], 4)
+			}
+			c.R[isa.ESP] = sp
 		case isa.PushI:
 			c.push(in.Imm)
 		case isa.PushM:
 			c.push(c.read32(c.ea(in)))
 		case isa.PopR:
 			sp := c.R[isa.ESP]
-			v := c.read32(sp)
+			v, ok := c.rd32(sp)
+			if !ok {
+				v = c.readSlow(sp, 4)
+			}
 			c.R[isa.ESP] = sp + 4
 			c.R[in.R1&7] = v
 		case isa.PopM:
@@ -368,7 +387,11 @@ func (c *CPU) run() {
 		case isa.JmpM:
 			next = c.read32(c.ea(in))
 		case isa.CallRel:
-			c.push(next)
+			sp := c.R[isa.ESP] - 4
+			if !c.wr32(sp, next) {
+				c.writeSlow(sp, next, 4)
+			}
+			c.R[isa.ESP] = sp
 			next += in.Imm
 		case isa.CallR:
 			t := c.R[in.R1&7]
@@ -380,11 +403,18 @@ func (c *CPU) run() {
 			next = t
 		case isa.Ret:
 			sp := c.R[isa.ESP]
-			next = c.read32(sp)
+			v, ok := c.rd32(sp)
+			if !ok {
+				v = c.readSlow(sp, 4)
+			}
+			next = v
 			c.R[isa.ESP] = sp + 4
 		case isa.Leave:
 			bp := c.R[isa.EBP]
-			v := c.read32(bp)
+			v, ok := c.rd32(bp)
+			if !ok {
+				v = c.readSlow(bp, 4)
+			}
 			c.R[isa.ESP] = bp + 4
 			c.R[isa.EBP] = v
 

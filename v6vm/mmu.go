@@ -94,6 +94,26 @@ func (c *CPU) translate(va uint32, acc int) uint32 {
 	return pa
 }
 
+// rd32 and wr32 are the TLB-hit halves of read32 and write32, small enough
+// to inline into the run loop (a function containing the slow-path call is
+// not): the loop calls them and falls back to readSlow/writeSlow on a miss.
+func (c *CPU) rd32(va uint32) (uint32, bool) {
+	e := &c.tlbR[(va>>pageShift)&tlbMask]
+	if e.tag == va>>pageShift|c.modeKey && va&pageMask <= pageSize-4 {
+		return le.Uint32(c.mem[e.base|va&pageMask:]), true
+	}
+	return 0, false
+}
+
+func (c *CPU) wr32(va, v uint32) bool {
+	e := &c.tlbW[(va>>pageShift)&tlbMask]
+	if e.tag == va>>pageShift|c.modeKey && va&pageMask <= pageSize-4 {
+		le.PutUint32(c.mem[e.base|va&pageMask:], v)
+		return true
+	}
+	return false
+}
+
 // The memory accessors below have a fast path that inlines into the run
 // loop (one TLB compare) and a slow path that walks the page tables.
 
