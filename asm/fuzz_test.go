@@ -1,0 +1,79 @@
+package asm
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/go-multierror"
+
+	"v6vm/v6vm/exe"
+)
+
+var positioned = regexp.MustCompile(`^[^:]+:\d+:\d+: .`)
+
+// FuzzAssemble feeds arbitrary text to the assembler. Nothing may panic;
+// every error must be positioned; a program that assembles must marshal,
+// parse back and disassemble.
+func FuzzAssemble(f *testing.F) {
+	for _, s := range []string{
+		progA, progB, everyRow()[:2000],
+		"mov eax, [ebx+esi*4-8]\n.data\n.long .-1, 'x', \"s\"\n",
+		".equ a, b\n.equ b, a\n.long a\n",
+		".space 0x7fffffff\n.align 4096\n",
+		"x: .loop: jmp .loop\n .globl x, y\n call y\n",
+		".file \"a.go\"\n.loc 3\nret\n.type r, @function\n.size r, .-r\nr:\n",
+		"mov al, '\\x4'\n.ascii \"\\777\"\n",
+		"[[[[\n]]]]\n((((1))))\n- - - ~ ~ 1\n",
+		"\x00\xff\t;\n#\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		x, err := Assemble([]Source{{"fuzz.s", src}}, Options{})
+		if err != nil {
+			var m *multierror.Error
+			if !errors.As(err, &m) || len(m.Errors) == 0 {
+				t.Fatalf("error %v is not a non-empty multierror", err)
+			}
+			for _, e := range m.Errors {
+				msg := e.Error()
+				if !positioned.MatchString(msg) && !strings.HasPrefix(msg, "program does not fit") {
+					t.Errorf("unpositioned error %q", msg)
+				}
+			}
+			return
+		}
+		y, err := exe.Parse(x.Marshal())
+		if err != nil {
+			t.Fatalf("assembled file does not parse: %v", err)
+		}
+		var b bytes.Buffer
+		if err := Disassemble(&b, y); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkAssemble assembles a generated file of about 100,000 lines.
+func BenchmarkAssemble(b *testing.B) {
+	var sb strings.Builder
+	lines := 0
+	for i := 0; lines < 100000; i++ {
+		fmt.Fprintf(&sb, "f%d:\n\tpush ebp\n\tmov ebp, esp\n\tsub esp, 16\n", i)
+		fmt.Fprintf(&sb, ".loop:\n\tmov eax, [ebp+8]\n\tmov ecx, [eax+ebx*4-12]\n\tadd eax, 0x%x\n\tcmp eax, f%d\n\tjne .loop\n", i, i)
+		fmt.Fprintf(&sb, "\tmov byte [ebx], al\n\tcall f%d\n\tleave\n\tret\n\t.data\nd%d:\t.long f%d, %d\n\t.text\n", i/2, i, i, i)
+		lines += 17
+	}
+	src := []Source{{"big.s", []byte(sb.String())}}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Assemble(src, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
+}
