@@ -1,16 +1,3 @@
-// Package asm is the v6vm assembler, linker and disassembler.
-//
-// Assemble turns a set of .s files (Intel operand order, NASM/gas-intel
-// flavour) into one linked executable: there are no object files, because the
-// kernel and each user program are always built whole. Instructions are
-// matched against isa.Table, the one description of the instruction set, by
-// mnemonic and operand kinds; the same table prints them back in Disassemble.
-//
-// The work is done in two passes. Pass 1 parses every line of every file,
-// chooses each instruction's table row (an instruction's length follows from
-// its opcode, so the row fixes the size) and gives every label an offset in
-// its file's piece of text, data or bss. Layout then places the pieces, and
-// pass 2 evaluates every expression with final addresses and encodes.
 package asm
 
 import (
