@@ -4,19 +4,22 @@ import (
 	"fmt"
 	"os"
 
+	"strings"
+
+	"v6vm/asm"
 	"v6vm/v6vm"
 	"v6vm/v6vm/exe"
 )
 
 func init() {
-	c := &command{name: "exec", usage: "[flags] FILE", short: "run a bare-metal executable on the machine"}
+	c := &command{name: "exec", usage: "[flags] FILE | FILE.s...", short: "run a bare-metal program on the machine"}
 	c.run = func(args []string) int { return runExec(c, args) }
 	register(c)
 }
 
 func runExec(c *command, args []string) int {
-	fs := newFlags(c, `Loads FILE (a v6vm executable, e.g. from 'v6vm asm') at its load address
-and starts it in kernel mode with paging and interrupts off. The console goes
+	fs := newFlags(c, `Loads FILE (a v6vm executable, e.g. from 'v6vm asm'; or assembly files,
+which are assembled first) at its load address and starts it in kernel mode with paging and interrupts off. The console goes
 to standard output; the command exits with the status the program writes to
 the power-off port (0xF4). If the machine stops any other way (halted,
 double fault, instruction limit) the reason goes to standard error and the
@@ -29,19 +32,14 @@ exit status is 1.`)
 	if done, status := parseFlags(fs, args); done {
 		return status
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return 2
 	}
 	path := fs.Arg(0)
-	b, err := os.ReadFile(path)
+	f, err := loadProgram(fs.Args())
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm exec: %v\n", err)
-		return 1
-	}
-	f, err := exe.Parse(b)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "v6vm exec: %s: %v\n", path, err)
 		return 1
 	}
 	m := v6vm.New(v6vm.Config{Console: os.Stdout, Seed: *seed, MaxInstructions: *maxInst, MemSize: *mem << 20, Input: []byte(*input)})
@@ -63,4 +61,23 @@ exit status is 1.`)
 		return 1
 	}
 	return status
+}
+
+// loadProgram reads an executable, or assembles .s files into one.
+func loadProgram(paths []string) (*exe.File, error) {
+	if strings.HasSuffix(paths[0], ".s") {
+		return asm.AssembleFiles(paths, asm.Options{})
+	}
+	if len(paths) > 1 {
+		return nil, fmt.Errorf("one executable at a time (got %d files)", len(paths))
+	}
+	b, err := os.ReadFile(paths[0])
+	if err != nil {
+		return nil, err
+	}
+	f, err := exe.Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", paths[0], err)
+	}
+	return f, nil
 }

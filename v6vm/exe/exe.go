@@ -279,8 +279,15 @@ func (f *File) SymbolAt(addr uint32) (s Sym, off uint32, ok bool) {
 	return Sym{}, 0, false
 }
 
-// Symbolize names addr as "sym" or "sym+0x10", or returns "".
+// Symbolize names addr as "sym" or "sym+0x10", or returns "". A label at
+// exactly addr ("Swtch.loop") is preferred to an offset into its function.
 func (f *File) Symbolize(addr uint32) string {
+	i := sort.Search(len(f.Syms), func(i int) bool { return f.Syms[i].Value >= addr })
+	for ; i < len(f.Syms) && f.Syms[i].Value == addr; i++ {
+		if f.Syms[i].Kind == SymLabel {
+			return f.Syms[i].Name
+		}
+	}
 	s, off, ok := f.SymbolAt(addr)
 	if !ok {
 		return ""

@@ -165,6 +165,8 @@ func (in *Inst) Format(pc uint32, sym Symbolizer) string {
 				}
 			}
 			sb.WriteString(formatImm(in.Imm))
+		case a == I16 && (op.Name == "in" || op.Name == "out"):
+			fmt.Fprintf(&sb, "0x%x", in.Imm) // ports are written in hex
 		case a == I16 || a == I8:
 			sb.WriteString(formatImm(in.Imm))
 		case a == DX:

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+// runCaptured runs the v6vm command in-process and returns its exit status
+// and standard output.
+func runCaptured(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stdout
+	os.Stdout = w
+	done := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		done <- string(b)
+	}()
+	status := run(args)
+	os.Stdout = saved
+	w.Close()
+	return status, <-done
+}
+
+// TestReadmeFirstCommand runs the first command of the README, as a
+// newcomer would type it, and checks what it prints.
+func TestReadmeFirstCommand(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(readme), "```sh\n")
+	line, _, _ := strings.Cut(rest, "\n")
+	cmd, _, _ := strings.Cut(line, "#")
+	fields := strings.Fields(cmd)
+	if len(fields) < 3 || fields[0] != "go" || fields[1] != "run" || fields[2] != "." {
+		t.Fatalf("README's first command is %q, not 'go run . ...'", line)
+	}
+	status, out := runCaptured(t, fields[3:]...)
+	if status != 3 || out != "hello, world\n" {
+		t.Errorf("%s: status %d, output %q; want 3 and \"hello, world\\n\"", strings.TrimSpace(cmd), status, out)
+	}
+}
+
+func TestHelpListsCommands(t *testing.T) {
+	for _, name := range []string{"asm", "dis", "exec"} {
+		if _, ok := commands[name]; !ok {
+			t.Errorf("command %q is not registered", name)
+		}
+	}
+	if status := run([]string{"no-such-command"}); status != 2 {
+		t.Errorf("unknown command: status %d, want 2", status)
+	}
+}
