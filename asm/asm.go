@@ -117,8 +117,10 @@ type item struct {
 	// Data: each expression in width bytes.
 	width int
 	exprs []*expr
-	// Literal bytes (strings, .space, .align); in bss only size counts.
-	raw []byte
+	// Literal bytes (strings), or size bytes of fill (.space, .align); in
+	// bss only size counts.
+	raw  []byte
+	fill byte
 }
 
 // The assembler holds the state of one Assemble call.
@@ -127,6 +129,7 @@ type assembler struct {
 	files   []*file
 	globals map[string]*symbol
 	errs    []*Error
+	budget  int // steps left in the current evaluation
 }
 
 func (a *assembler) errorAt(p pos, format string, args ...any) {

@@ -2,6 +2,7 @@ package asm
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -86,6 +87,9 @@ func TestDiagnostics(t *testing.T) {
 		{"mov eax, [0xFFFFFFFF+1]", []string{`t.s:1:11: value 4294967296 out of range for a displacement`}},
 		{".globl", []string{`t.s:1:7: expected a symbol name, found end of line`}},
 		{"rep movsw", []string{`t.s:1:1: unknown instruction rep movsw`}},
+		{".data\n.space 0x4000000\n.byte 1", []string{`t.s:3:1: section .data grows past 64 MiB`}},
+		{chain(40) + ".data\n.long a40", []string{`t.s:43:7: value 1099511627776 out of range for a long`}},
+		{chain(40) + ".space a40", []string{`t.s:\d+:\d+: expression too complex`}},
 	}
 	for _, c := range cases {
 		_, err := Assemble([]Source{{"t.s", []byte(c.src)}}, Options{})
@@ -176,4 +180,15 @@ func TestUndefinedEntry(t *testing.T) {
 	if len(got) != 1 || got[0] != "entry symbol main is not defined" {
 		t.Errorf("got %q", got)
 	}
+}
+
+// chain defines a0 = 1 and each a(i) = a(i-1) + a(i-1): a tree of 2^n
+// leaves in n lines.
+func chain(n int) string {
+	var b strings.Builder
+	b.WriteString("a0 = 1\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "a%d = a%d + a%d\n", i, i-1, i-1)
+	}
+	return b.String()
 }

@@ -144,8 +144,25 @@ type evaluator struct {
 	final bool
 }
 
-// eval computes e. Errors are reported to the assembler; ok is false after one.
+// evalBudget bounds the work of one evaluation: .equ chains can describe
+// exponentially large trees (a1 = a0+a0, a2 = a1+a1, ...).
+const evalBudget = 1 << 20
+
+// eval computes e. Errors are reported to the assembler; ok is false after
+// one (and the rest of the expression is not evaluated, so one mistake
+// reached by many paths is reported once).
 func (ev evaluator) eval(f *file, e *expr) (v value, ok bool) {
+	ev.a.budget = evalBudget
+	return ev.rec(f, e)
+}
+
+func (ev evaluator) rec(f *file, e *expr) (v value, ok bool) {
+	if ev.a.budget--; ev.a.budget < 0 {
+		if ev.a.budget == -1 {
+			ev.a.errorAt(e.pos, "expression too complex")
+		}
+		return value{}, false
+	}
 	switch e.kind {
 	case eNum:
 		return value{n: e.n}, true
@@ -161,7 +178,7 @@ func (ev evaluator) eval(f *file, e *expr) (v value, ok bool) {
 	case eSym:
 		return ev.lookup(f, e)
 	case eUnary:
-		x, ok := ev.eval(f, e.x)
+		x, ok := ev.rec(f, e.x)
 		if !ok {
 			return x, false
 		}
@@ -177,9 +194,12 @@ func (ev evaluator) eval(f *file, e *expr) (v value, ok bool) {
 		}
 		return value{n: ^x.n}, true
 	}
-	x, ok1 := ev.eval(f, e.x)
-	y, ok2 := ev.eval(f, e.y)
-	if !ok1 || !ok2 {
+	x, ok := ev.rec(f, e.x)
+	if !ok {
+		return value{}, false
+	}
+	y, ok := ev.rec(f, e.y)
+	if !ok {
 		return value{}, false
 	}
 	switch {
@@ -254,12 +274,18 @@ func (ev evaluator) lookup(f *file, e *expr) (value, bool) {
 		}
 		return value{}, false
 	}
-	return ev.symValue(s)
+	return ev.symRec(s)
 }
 
-// symValue is the value of a label or .equ symbol. An .equ is evaluated at
-// most once per pass 2 (and its errors reported once), and a cycle is an error.
+// symValue is the value of a label or .equ symbol.
 func (ev evaluator) symValue(s *symbol) (value, bool) {
+	ev.a.budget = evalBudget
+	return ev.symRec(s)
+}
+
+// symRec evaluates a symbol within an evaluation. An .equ is evaluated at
+// most once in pass 2 (and its errors reported once), and a cycle is an error.
+func (ev evaluator) symRec(s *symbol) (value, bool) {
 	if s.equ == nil {
 		off := int64(s.off)
 		if ev.final {
@@ -275,7 +301,7 @@ func (ev evaluator) symValue(s *symbol) (value, bool) {
 		return value{}, false
 	}
 	s.busy = true
-	v, ok := ev.eval(s.file, s.equ)
+	v, ok := ev.rec(s.file, s.equ)
 	s.busy = false
 	if ev.final {
 		s.evaluated, s.val, s.valOK = true, v, ok

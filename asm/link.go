@@ -61,8 +61,12 @@ func (a *assembler) link() *exe.File {
 						putLE(buf[i*it.width:], it.width, uint32(v.n))
 					}
 				}
-			default:
+			case it.raw != nil:
 				copy(buf, it.raw)
+			default:
+				for i := range it.size {
+					buf[i] = it.fill
+				}
 			}
 		}
 		if f.size[sText] > 0 {
@@ -238,10 +242,10 @@ func (a *assembler) symbols(ev evaluator) []exe.Sym {
 		for _, s := range f.order {
 			sym := exe.Sym{Name: s.name, Global: s.global}
 			if s.equ != nil {
-				v, ok := ev.symValue(s)
-				if ok && a.checkRange(s.pos, v.n, 32, "a symbol") {
-					sym.Value = uint32(v.n)
-				}
+				// A constant may be wider than 32 bits (BIG = 1<<40, used
+				// as BIG>>20); the table keeps its low bits.
+				v, _ := ev.symValue(s)
+				sym.Value = uint32(v.n)
 				sym.Kind = exe.SymAbs
 			} else {
 				sym.Value = f.base[s.sect] + s.off

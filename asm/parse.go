@@ -145,13 +145,17 @@ func (p *lineParser) defineEqu(t token) {
 // emit appends an item of n bytes at the current location.
 func (p *lineParser) emit(it *item, n uint32, t token) {
 	it.sect, it.off, it.size, it.pos = p.f.sect, p.f.size[p.f.sect], n, p.pos(t)
-	if uint64(it.off)+uint64(n) > 1<<31 {
-		p.errorf(t, "section %s grows past 2 GiB", p.f.sect)
+	if limit := sectLimit[p.f.sect]; uint64(it.off)+uint64(n) > limit {
+		p.errorf(t, "section %s grows past %d MiB", p.f.sect, limit>>20)
 		return
 	}
 	p.f.items = append(p.f.items, it)
 	p.f.size[p.f.sect] += n
 }
+
+// sectLimit bounds each file's piece of a section: far more than the
+// machine's memory, small enough that a typo cannot exhaust the host's.
+var sectLimit = [nSect]uint64{sText: 64 << 20, sData: 64 << 20, sBss: 1 << 30}
 
 // pass1 evaluates an expression that must be known during pass 1 (sizes,
 // counts, alignments).
@@ -366,7 +370,7 @@ func (p *lineParser) align(t token, d string) {
 	p.f.align[s] = max(p.f.align[s], uint32(n))
 	pad := (uint32(n) - p.f.size[s]%uint32(n)) % uint32(n)
 	if pad > 0 {
-		p.emit(&item{raw: p.fillBytes(pad, fill)}, pad, t)
+		p.emit(&item{fill: byte(fill)}, pad, t)
 	}
 }
 
@@ -394,13 +398,6 @@ func (p *lineParser) fill(list []*expr, t token) (int, bool) {
 	return int(v), true
 }
 
-func (p *lineParser) fillBytes(n uint32, fill int) []byte {
-	if p.f.sect == sBss {
-		return nil
-	}
-	return bytes.Repeat([]byte{byte(fill)}, int(n))
-}
-
 // space handles .space N[, fill].
 func (p *lineParser) space(t token) {
 	list := p.exprList()
@@ -426,7 +423,7 @@ func (p *lineParser) space(t token) {
 	if p.f.sect == sText && len(list) < 2 {
 		fill = 0 // .space in text is data, not padding
 	}
-	p.emit(&item{raw: p.fillBytes(uint32(n), fill)}, uint32(n), t)
+	p.emit(&item{fill: byte(fill)}, uint32(n), t)
 }
 
 // An instr is a parsed instruction with its table row chosen.
