@@ -19,7 +19,7 @@ func (a *assembler) link() *exe.File {
 	x := &exe.File{
 		TextAddr: a.opt.TextAddr,
 		LoadAddr: a.opt.LoadAddr,
-		DataAddr: a.files0DataAddr(textEnd),
+		DataAddr: uint32(alignUp(uint64(textEnd), 4096)),
 		Text:     make([]byte, textEnd-a.opt.TextAddr),
 	}
 	x.Data = make([]byte, dataEnd-x.DataAddr)
@@ -80,11 +80,6 @@ func (a *assembler) link() *exe.File {
 	x.Syms = a.symbols(ev)
 	x.Entry = a.entry(ev)
 	return x
-}
-
-// files0DataAddr is where data starts: the first page boundary after text.
-func (a *assembler) files0DataAddr(textEnd uint32) uint32 {
-	return uint32(alignUp(uint64(textEnd), 4096))
 }
 
 // layout places each file's piece of text, data and bss: text of all files

@@ -3,6 +3,7 @@ package asm
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"strings"
 
 	"v6vm/v6vm/exe"
@@ -672,12 +673,10 @@ func (p *lineParser) memory(o *operand, e *expr) bool {
 			if !ok {
 				return false
 			}
-			switch n {
-			case 1, 2, 4, 8:
-				o.scale = uint8(map[int64]int{1: 0, 2: 1, 4: 2, 8: 3}[n])
-			default:
+			if n != 1 && n != 2 && n != 4 && n != 8 {
 				return p.badMem(scale, "scale must be 1, 2, 4 or 8, not %d", n)
 			}
+			o.scale = uint8(bits.TrailingZeros8(uint8(n))) // encoded as a shift
 		}
 	}
 	return true
@@ -709,7 +708,7 @@ func accepts(op *isa.Op, args []operand, anySize bool) bool {
 	if len(op.Args) != len(args) {
 		return false
 	}
-	regWidth := map[int]bool{}
+	var regWidth [33]bool // register widths present, indexed by bits
 	for _, o := range args {
 		if o.kind == oReg {
 			regWidth[o.width] = true
