@@ -1,0 +1,214 @@
+package kgo
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"v6vm/tools/backend"
+)
+
+func (c *compiler) assign(s *ast.AssignStmt) []*backend.Node {
+	p := c.pos(s.Pos())
+	switch s.Tok {
+	case token.ASSIGN, token.DEFINE:
+		for i, r := range s.Rhs {
+			if i < len(s.Lhs) && c.globalOf(s.Lhs[i]) != nil {
+				c.checkEscape(r)
+			}
+		}
+		return c.assignList(p, s.Lhs, s.Rhs, s.Tok == token.DEFINE)
+	}
+	op := map[token.Token]token.Token{
+		token.ADD_ASSIGN: token.ADD, token.SUB_ASSIGN: token.SUB, token.MUL_ASSIGN: token.MUL,
+		token.QUO_ASSIGN: token.QUO, token.REM_ASSIGN: token.REM, token.AND_ASSIGN: token.AND,
+		token.OR_ASSIGN: token.OR, token.XOR_ASSIGN: token.XOR, token.SHL_ASSIGN: token.SHL,
+		token.SHR_ASSIGN: token.SHR, token.AND_NOT_ASSIGN: token.AND_NOT,
+	}[s.Tok]
+	return []*backend.Node{c.opAssign(p, s.Lhs[0], op, c.exprTo(s.Rhs[0], c.typeOf(s.Lhs[0])))}
+}
+
+// opAssign lowers x op= y; x's address is computed once.
+func (c *compiler) opAssign(p backend.Pos, x ast.Expr, op token.Token, y *backend.Node) *backend.Node {
+	t := c.typeOf(x)
+	if _, ok := ast.Unparen(x).(*ast.Ident); ok {
+		lv := c.expr(x)
+		return backend.ExprStmt(backend.Assign(p, lv, c.arith(p, op, t, lv, y)))
+	}
+	bt := c.irType(t)
+	ptr := c.temp(backend.PtrTo(bt))
+	setPtr := backend.Assign(p, backend.Var(p, ptr), backend.Unary(p, backend.OpAddr, ptr.Type, c.expr(x)))
+	lv := backend.Unary(p, backend.OpDeref, bt, backend.Var(p, ptr))
+	return backend.ExprStmt(commaThen(p, []*backend.Node{setPtr}, backend.Assign(p, lv, c.arith(p, op, t, lv, y))))
+}
+
+// lvalue lowers an assignment target; for a new variable of := it creates
+// the local. It returns nil for the blank identifier.
+func (c *compiler) lvalue(e ast.Expr, define bool) *backend.Node {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if ok && id.Name == "_" {
+		return nil
+	}
+	if ok && define {
+		if v := c.info.Defs[id]; v != nil {
+			return backend.Var(c.pos(id.Pos()), c.local(v, id.Pos()))
+		}
+	}
+	return c.expr(e)
+}
+
+// assignList lowers lhs... = rhs... (or :=, or var with values). With one
+// pair it is a plain assignment. Otherwise Go's two phases are kept: the
+// addresses of non-variable targets and then all right-hand values are
+// computed first, then stored left to right.
+func (c *compiler) assignList(p backend.Pos, lhs, rhs []ast.Expr, define bool) []*backend.Node {
+	if len(rhs) == 1 && len(lhs) > 1 {
+		return c.assignTuple(p, lhs, rhs[0], define)
+	}
+	if len(lhs) == 1 {
+		lv := c.lvalue(lhs[0], define)
+		if lv == nil {
+			return []*backend.Node{backend.ExprStmt(c.expr(rhs[0]))}
+		}
+		return []*backend.Node{backend.ExprStmt(backend.Assign(p, lv, c.exprTo(rhs[0], c.typeOf(lhs[0]))))}
+	}
+	var out, stores []*backend.Node
+	targets := make([]*backend.Node, len(lhs))
+	for i, l := range lhs {
+		if _, isIdent := ast.Unparen(l).(*ast.Ident); isIdent {
+			continue
+		}
+		bt := c.irType(c.typeOf(l))
+		ptr := c.temp(backend.PtrTo(bt))
+		out = append(out, backend.ExprStmt(backend.Assign(p, backend.Var(p, ptr), backend.Unary(p, backend.OpAddr, ptr.Type, c.expr(l)))))
+		targets[i] = backend.Unary(p, backend.OpDeref, bt, backend.Var(p, ptr))
+	}
+	for i, r := range rhs {
+		t := c.typeOf(lhs[i])
+		if id, ok := lhs[i].(*ast.Ident); ok && id.Name == "_" {
+			t = c.typeOf(r)
+		}
+		tmp := c.temp(c.irType(t))
+		out = append(out, backend.ExprStmt(backend.Assign(p, backend.Var(p, tmp), c.exprTo(r, t))))
+		lv := targets[i]
+		if lv == nil {
+			lv = c.lvalue(lhs[i], define)
+		}
+		if lv != nil {
+			stores = append(stores, backend.ExprStmt(backend.Assign(p, lv, backend.Var(p, tmp))))
+		}
+	}
+	return append(out, stores...)
+}
+
+// assignTuple lowers a, b = f() through a temporary holding f's results.
+func (c *compiler) assignTuple(p backend.Pos, lhs []ast.Expr, call ast.Expr, define bool) []*backend.Node {
+	tuple, ok := c.typeOf(call).(*types.Tuple)
+	if !ok {
+		c.outside(call.Pos(), "comma-ok forms")
+		return nil
+	}
+	tt := c.irType(tuple)
+	tmp := c.temp(tt)
+	out := []*backend.Node{backend.ExprStmt(backend.Assign(p, backend.Var(p, tmp), c.expr(call)))}
+	for i, l := range lhs {
+		lv := c.lvalue(l, define)
+		if lv == nil {
+			continue
+		}
+		out = append(out, backend.ExprStmt(backend.Assign(p, lv, backend.FieldOf(p, backend.Var(p, tmp), tt.Fields[i]))))
+	}
+	return out
+}
+
+// rangeStmt lowers for-range over an integer, an array (by value: the array
+// is copied first when the value is used, as Go's semantics require), a
+// pointer to an array (no copy) and a string (bytes; see the package doc).
+func (c *compiler) rangeStmt(s *ast.RangeStmt) []*backend.Node {
+	p := c.pos(s.Pos())
+	i32 := backend.Int(backend.Int32)
+	t := &target{brk: c.newLabel("brk"), cont: c.newLabel("cont")}
+	xt := c.typeOf(s.X).Underlying()
+	var init []*backend.Node
+	idx := c.temp(i32)
+	init = append(init, backend.Assign(p, backend.Var(p, idx), backend.Num(p, i32, 0)))
+	var limit *backend.Node
+	var elem func() *backend.Node // the value at idx
+	hasVal := s.Value != nil && !isBlank(s.Value)
+	switch u := xt.(type) {
+	case *types.Basic:
+		if u.Info()&types.IsString != 0 {
+			str := c.temp(c.stringType())
+			init = append(init, backend.Assign(p, backend.Var(p, str), c.expr(s.X)))
+			limit = backend.FieldOf(p, backend.Var(p, str), c.stringType().Fields[1])
+			elem = func() *backend.Node {
+				ptr := backend.FieldOf(p, backend.Var(p, str), c.stringType().Fields[0])
+				b := &backend.Node{Op: backend.OpIndex, Type: backend.Int(backend.Uint8), Pos: p, Lhs: ptr, Rhs: backend.Var(p, idx)}
+				return backend.Unary(p, backend.OpCast, i32, b)
+			}
+			break
+		}
+		n := c.temp(c.irType(u))
+		init = append(init, backend.Assign(p, backend.Var(p, n), c.expr(s.X)))
+		limit = backend.Var(p, n)
+		elem = func() *backend.Node { return nil }
+	case *types.Array:
+		limit = backend.Num(p, i32, u.Len())
+		arr := c.arrayForRange(p, s.X, hasVal, &init)
+		elem = func() *backend.Node {
+			return &backend.Node{Op: backend.OpIndex, Type: c.irType(u.Elem()), Pos: p, Lhs: arr(), Rhs: backend.Var(p, idx)}
+		}
+	case *types.Pointer:
+		at := u.Elem().Underlying().(*types.Array)
+		limit = backend.Num(p, i32, at.Len())
+		ptr := c.temp(c.irType(u))
+		init = append(init, backend.Assign(p, backend.Var(p, ptr), c.expr(s.X)))
+		elem = func() *backend.Node {
+			arr := backend.Unary(p, backend.OpDeref, c.irType(at), backend.Var(p, ptr))
+			return &backend.Node{Op: backend.OpIndex, Type: c.irType(at.Elem()), Pos: p, Lhs: arr, Rhs: backend.Var(p, idx)}
+		}
+	default:
+		c.outside(s.X.Pos(), "range over this type")
+		return nil
+	}
+	c.pushTarget(t)
+	defer c.popTarget()
+	var body []*backend.Node
+	define := s.Tok == token.DEFINE
+	if s.Key != nil && !isBlank(s.Key) {
+		body = append(body, backend.ExprStmt(backend.Assign(p, c.lvalue(s.Key, define), backend.Var(p, idx))))
+	}
+	if hasVal {
+		body = append(body, backend.ExprStmt(backend.Assign(p, c.lvalue(s.Value, define), elem())))
+	}
+	body = append(body, c.stmts(s.Body.List)...)
+	one := backend.Binary(p, backend.OpAdd, i32, backend.Var(p, idx), backend.Num(p, i32, 1))
+	loop := &backend.Node{
+		Op: backend.OpFor, Pos: p, Break: t.brk, Cont: t.cont,
+		Cond: backend.Binary(p, backend.OpLt, backend.Int(backend.Bool), backend.Var(p, idx), limit),
+		Then: backend.Block(p, body...),
+		Inc:  backend.Assign(p, backend.Var(p, idx), one),
+	}
+	for i, n := range init {
+		init[i] = backend.ExprStmt(n)
+	}
+	loop.Init = backend.Block(p, init...)
+	return []*backend.Node{loop}
+}
+
+// arrayForRange returns a function giving the array a range loop reads:
+// a copy when the element value is used, else the expression itself (only
+// its length matters then, and Go does not evaluate it).
+func (c *compiler) arrayForRange(p backend.Pos, x ast.Expr, copyIt bool, init *[]*backend.Node) func() *backend.Node {
+	if !copyIt {
+		return func() *backend.Node { return nil }
+	}
+	tmp := c.temp(c.irType(c.typeOf(x)))
+	*init = append(*init, backend.Assign(p, backend.Var(p, tmp), c.expr(x)))
+	return func() *backend.Node { return backend.Var(p, tmp) }
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}

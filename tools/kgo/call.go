@@ -1,0 +1,192 @@
+package kgo
+
+import (
+	"go/ast"
+	"go/types"
+
+	"v6vm/tools/backend"
+)
+
+// call lowers a call expression: a conversion, a builtin, an intrinsic, a
+// method call or a direct call of a package function.
+func (c *compiler) call(e *ast.CallExpr) *backend.Node {
+	p := c.pos(e.Lparen)
+	fun := ast.Unparen(e.Fun)
+	if c.info.Types[fun].IsType() {
+		return c.conversion(e)
+	}
+	switch f := fun.(type) {
+	case *ast.Ident:
+		switch obj := c.info.Uses[f].(type) {
+		case *types.Builtin:
+			return c.builtin(e, obj.Name())
+		case *types.Func:
+			return c.directCall(p, obj, nil, e.Args)
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := c.info.Selections[f]; ok && sel.Kind() == types.MethodVal {
+			return c.methodCall(p, f, sel, e.Args)
+		}
+		if id, ok := f.X.(*ast.Ident); ok {
+			if pn, ok := c.info.Uses[id].(*types.PkgName); ok && pn.Imported().Path() == HWPath {
+				return c.intrinsic(e, f.Sel.Name)
+			}
+		}
+	}
+	c.outside(e.Fun.Pos(), "calls of function values")
+	return backend.Num(p, backend.Int(backend.Int32), 0)
+}
+
+// directCall calls a package function (or method, with recv lowered).
+func (c *compiler) directCall(p backend.Pos, f *types.Func, recv *backend.Node, args []ast.Expr) *backend.Node {
+	sig := f.Type().(*types.Signature)
+	var list []*backend.Node
+	if recv != nil {
+		list = append(list, recv)
+	}
+	list = append(list, c.args(p, sig, args)...)
+	obj := c.objs[f]
+	return backend.Call(p, c.resultType(sig), backend.Var(p, obj), list)
+}
+
+// args lowers call arguments converted to the parameter types; f(g()) with
+// a multi-value g spreads g's results from a temporary.
+func (c *compiler) args(p backend.Pos, sig *types.Signature, args []ast.Expr) []*backend.Node {
+	params := sig.Params()
+	if len(args) == 1 && params.Len() > 1 {
+		tt := c.irType(c.typeOf(args[0]))
+		tmp := c.temp(tt)
+		out := make([]*backend.Node, params.Len())
+		for i := range out {
+			out[i] = backend.FieldOf(p, backend.Var(p, tmp), tt.Fields[i])
+		}
+		out[0] = commaThen(p, []*backend.Node{backend.Assign(p, backend.Var(p, tmp), c.expr(args[0]))}, out[0])
+		return out
+	}
+	out := make([]*backend.Node, len(args))
+	for i, a := range args {
+		out[i] = c.exprTo(a, params.At(i).Type())
+	}
+	return out
+}
+
+// methodCall passes the receiver as the first argument, taking its address
+// for pointer receivers and dereferencing for value receivers as Go does,
+// after walking any embedded fields the method was promoted through.
+func (c *compiler) methodCall(p backend.Pos, f *ast.SelectorExpr, sel *types.Selection, args []ast.Expr) *backend.Node {
+	m := sel.Obj().(*types.Func)
+	path := sel.Index()
+	x, t := c.fieldPath(p, c.expr(f.X), c.typeOf(f.X), path[:len(path)-1])
+	_, wantPtr := m.Type().(*types.Signature).Recv().Type().(*types.Pointer)
+	_, isPtr := t.Underlying().(*types.Pointer)
+	switch {
+	case wantPtr && !isPtr:
+		x = backend.Unary(p, backend.OpAddr, backend.PtrTo(x.Type), x)
+	case !wantPtr && isPtr:
+		x = backend.Unary(p, backend.OpDeref, c.irType(t.Underlying().(*types.Pointer).Elem()), x)
+	}
+	if c.objs[m] == nil {
+		c.outside(f.Sel.Pos(), "methods of other packages")
+		return x
+	}
+	return c.directCall(p, m, x, args)
+}
+
+// conversion lowers T(x) between integer types, pointers, uintptr and
+// unsafe.Pointer, and between types with the same underlying type.
+func (c *compiler) conversion(e *ast.CallExpr) *backend.Node {
+	p := c.pos(e.Lparen)
+	to := c.typeOf(e.Fun)
+	x := c.expr(e.Args[0])
+	if isString(to) && !isString(c.typeOf(e.Args[0])) {
+		c.outside(e.Lparen, "conversion to string at run time (heap allocation)")
+		return x
+	}
+	bt := c.irType(to)
+	if bt.IsAggregate() {
+		return x // same layout: nothing to do
+	}
+	return backend.Unary(p, backend.OpCast, bt, x)
+}
+
+// rtFunc is an external routine of the runtime (or the kernel) by name.
+func rtFunc(name string, result *backend.Type, params ...*backend.Type) *backend.Obj {
+	return &backend.Obj{Name: name, Func: true, Extern: true, Type: backend.FuncOf(result, params, false)}
+}
+
+func (c *compiler) rtCall(p backend.Pos, name string, args ...*backend.Node) *backend.Node {
+	var pt []*backend.Type
+	for _, a := range args {
+		pt = append(pt, a.Type)
+	}
+	void := backend.Int(backend.Void)
+	return backend.Call(p, void, backend.Var(p, rtFunc(name, void, pt...)), args)
+}
+
+func (c *compiler) builtin(e *ast.CallExpr, name string) *backend.Node {
+	p := c.pos(e.Lparen)
+	void := backend.Int(backend.Void)
+	switch name {
+	case "len":
+		if isString(c.typeOf(e.Args[0])) {
+			return backend.FieldOf(p, c.expr(e.Args[0]), c.stringType().Fields[1])
+		}
+	case "print", "println":
+		var calls []*backend.Node
+		for i, a := range e.Args {
+			if i > 0 && name == "println" {
+				calls = append(calls, c.rtCall(p, "kgo_printsp"))
+			}
+			calls = append(calls, c.printArg(p, a))
+		}
+		if name == "println" {
+			calls = append(calls, c.rtCall(p, "kgo_printnl"))
+		}
+		if len(calls) == 0 {
+			return backend.Num(p, backend.Int(backend.Int32), 0)
+		}
+		return commaThen(p, calls[:len(calls)-1], calls[len(calls)-1])
+	case "panic":
+		a := e.Args[0]
+		if tv := c.info.Types[a]; isString(tv.Type) {
+			return c.rtCall(p, "kgo_panicstring", c.exprTo(a, types.Typ[types.String]))
+		} else if b, ok := tv.Type.Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+			return c.rtCall(p, "kgo_panicint", c.castTo(p, c.exprTo(a, types.Typ[types.Int]), backend.Int32))
+		}
+		c.outside(a.Pos(), "panic with a value other than a string or an integer")
+		return backend.Num(p, void, 0)
+	}
+	c.outside(e.Fun.Pos(), "builtin "+name)
+	return backend.Num(p, backend.Int(backend.Int32), 0)
+}
+
+func (c *compiler) castTo(p backend.Pos, x *backend.Node, k backend.Kind) *backend.Node {
+	return backend.Unary(p, backend.OpCast, backend.Int(k), x)
+}
+
+// printArg prints one print/println argument with the routine for its type.
+func (c *compiler) printArg(p backend.Pos, a ast.Expr) *backend.Node {
+	t := c.typeOf(a)
+	if tv := c.info.Types[a]; tv.Value != nil {
+		t = types.Default(t)
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsString != 0:
+			return c.rtCall(p, "kgo_printstring", c.exprTo(a, t))
+		case u.Info()&types.IsBoolean != 0:
+			return c.rtCall(p, "kgo_printbool", c.castTo(p, c.exprTo(a, t), backend.Int32))
+		case u.Kind() == types.UnsafePointer:
+			return c.rtCall(p, "kgo_printpointer", c.castTo(p, c.exprTo(a, t), backend.Uint32))
+		case u.Info()&types.IsUnsigned != 0:
+			return c.rtCall(p, "kgo_printuint", c.castTo(p, c.exprTo(a, t), backend.Uint32))
+		case u.Info()&types.IsInteger != 0:
+			return c.rtCall(p, "kgo_printint", c.castTo(p, c.exprTo(a, t), backend.Int32))
+		}
+	case *types.Pointer:
+		return c.rtCall(p, "kgo_printpointer", c.castTo(p, c.expr(a), backend.Uint32))
+	}
+	c.outside(a.Pos(), "printing a value of type "+t.String())
+	return backend.Num(p, backend.Int(backend.Int32), 0)
+}

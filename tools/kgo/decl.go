@@ -1,0 +1,259 @@
+package kgo
+
+import (
+	"encoding/binary"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"v6vm/tools/backend"
+)
+
+// registers are names an assembler operand could mistake for a register or
+// size keyword; a Go symbol with such a name is refused.
+var registers = map[string]bool{
+	"eax": true, "ebx": true, "ecx": true, "edx": true, "esi": true, "edi": true, "esp": true, "ebp": true,
+	"ax": true, "bx": true, "cx": true, "dx": true, "si": true, "di": true, "sp": true, "bp": true,
+	"al": true, "bl": true, "cl": true, "dl": true, "cr0": true, "cr2": true, "cr3": true, "idtr": true,
+	"esp0": true, "byte": true, "word": true, "dword": true,
+}
+
+// lower turns the checked package into a back-end program: every function
+// and package variable first gets its Obj (so bodies can refer to any of
+// them), then static data is laid out, then bodies are lowered.
+func (c *compiler) lower() *backend.Program {
+	c.prog = &backend.Program{}
+	c.types = map[string]*backend.Type{}
+	c.objs = map[types.Object]*backend.Obj{}
+	c.strs = map[string]*backend.Obj{}
+	var funcs []*ast.FuncDecl
+	var vars []*ast.ValueSpec
+	for _, f := range c.files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				c.declareFunc(d)
+				funcs = append(funcs, d)
+			case *ast.GenDecl:
+				if d.Tok == token.VAR {
+					for _, s := range d.Specs {
+						vars = append(vars, s.(*ast.ValueSpec))
+						c.declareVars(s.(*ast.ValueSpec))
+					}
+				}
+			}
+		}
+	}
+	for _, v := range vars {
+		c.initVars(v)
+	}
+	for _, d := range funcs {
+		c.lowerFunc(d)
+	}
+	return c.prog
+}
+
+// symbol is the assembly name of a package-level function or variable.
+func (c *compiler) symbol(obj types.Object, pos token.Pos) string {
+	name := obj.Name()
+	if f, ok := obj.(*types.Func); ok {
+		if recv := f.Type().(*types.Signature).Recv(); recv != nil {
+			t := recv.Type()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := types.Unalias(t).(*types.Named); ok {
+				name = n.Obj().Name() + "_" + name
+			}
+		}
+	}
+	if registers[name] {
+		c.errorf(pos, "%s: the name collides with an assembler register or keyword", name)
+	}
+	return name
+}
+
+func (c *compiler) declareFunc(d *ast.FuncDecl) {
+	f := c.info.Defs[d.Name].(*types.Func)
+	obj := &backend.Obj{
+		Name: c.symbol(f, d.Name.Pos()),
+		Type: c.irType(f.Type()),
+		Pos:  c.pos(d.Pos()),
+		Func: true,
+	}
+	c.objs[f] = obj
+	c.prog.Objs = append(c.prog.Objs, obj)
+}
+
+func (c *compiler) declareVars(s *ast.ValueSpec) {
+	for _, id := range s.Names {
+		v, ok := c.info.Defs[id].(*types.Var)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		obj := &backend.Obj{Name: c.symbol(v, id.Pos()), Type: c.irType(v.Type()), Pos: c.pos(id.Pos())}
+		c.objs[v] = obj
+		c.prog.Objs = append(c.prog.Objs, obj)
+	}
+}
+
+// initVars lays out the initial values of package variables as bytes and
+// relocations; only constant and composite-literal initialisers are allowed
+// because there is no init code to run them.
+func (c *compiler) initVars(s *ast.ValueSpec) {
+	if len(s.Values) == 0 {
+		return
+	}
+	if len(s.Values) != len(s.Names) {
+		c.outside(s.Values[0].Pos(), "package variables initialised by a multi-value call")
+		return
+	}
+	for i, id := range s.Names {
+		v, ok := c.info.Defs[id].(*types.Var)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		obj := c.objs[v]
+		obj.Init = make([]byte, obj.Type.Size)
+		c.staticInit(obj, 0, v.Type(), s.Values[i])
+	}
+}
+
+// staticInit stores the value of e (of type t) at offset off of obj's data.
+func (c *compiler) staticInit(obj *backend.Obj, off int, t types.Type, e ast.Expr) {
+	e = ast.Unparen(e)
+	tv := c.info.Types[e]
+	if tv.Value != nil {
+		c.staticConst(obj, off, t, tv.Value)
+		return
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		c.staticComposite(obj, off, t, e)
+		return
+	case *ast.Ident:
+		if tv.IsNil() {
+			return
+		}
+	case *ast.UnaryExpr:
+		if g := c.globalOf(e.X); e.Op == token.AND && g != nil {
+			obj.Relocs = append(obj.Relocs, backend.Reloc{Offset: off, Label: g.Name})
+			return
+		}
+	case *ast.CallExpr:
+		if c.info.Types[e.Fun].IsType() && len(e.Args) == 1 {
+			c.staticInit(obj, off, t, e.Args[0]) // a conversion of a static value
+			return
+		}
+	}
+	c.errorf(e.Pos(), "initialiser of package variable %s must be constant, a composite literal or &variable (there is no init code)", obj.Name)
+}
+
+// globalOf returns the Obj of a package variable named by e, or nil.
+func (c *compiler) globalOf(e ast.Expr) *backend.Obj {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Parent() != c.pkg.Scope() {
+		return nil
+	}
+	return c.objs[v]
+}
+
+func (c *compiler) staticConst(obj *backend.Obj, off int, t types.Type, v constant.Value) {
+	if v.Kind() == constant.String {
+		s := constant.StringVal(v)
+		if s != "" {
+			obj.Relocs = append(obj.Relocs, backend.Reloc{Offset: off, Label: c.stringData(s).Name})
+		}
+		binary.LittleEndian.PutUint32(obj.Init[off+4:], uint32(len(s)))
+		return
+	}
+	n := constVal(v)
+	switch c.irType(t).Size {
+	case 1:
+		obj.Init[off] = byte(n)
+	case 2:
+		binary.LittleEndian.PutUint16(obj.Init[off:], uint16(n))
+	default:
+		binary.LittleEndian.PutUint32(obj.Init[off:], uint32(n))
+	}
+}
+
+func (c *compiler) staticComposite(obj *backend.Obj, off int, t types.Type, lit *ast.CompositeLit) {
+	t = c.info.Types[lit].Type
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		st := c.irType(t)
+		for i, el := range lit.Elts {
+			fi, val := i, el
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				fi, val = fieldIndex(u, kv.Key.(*ast.Ident).Name), kv.Value
+			}
+			c.staticInit(obj, off+st.Fields[fi].Offset, u.Field(fi).Type(), val)
+		}
+	case *types.Array:
+		size := int(c.irType(u.Elem()).Size)
+		idx := 0
+		for _, el := range lit.Elts {
+			val := el
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				idx, val = int(constVal(c.info.Types[kv.Key].Value)), kv.Value
+			}
+			c.staticInit(obj, off+idx*size, u.Elem(), val)
+			idx++
+		}
+	default:
+		c.outside(lit.Pos(), fmt.Sprintf("composite literal of type %s", t))
+	}
+}
+
+func fieldIndex(s *types.Struct, name string) int {
+	for i := range s.NumFields() {
+		if s.Field(i).Name() == name {
+			return i
+		}
+	}
+	return 0
+}
+
+// constVal returns an integer or boolean constant as int64 (unsigned values
+// keep their bits).
+func constVal(v constant.Value) int64 {
+	switch v.Kind() {
+	case constant.Bool:
+		if constant.BoolVal(v) {
+			return 1
+		}
+		return 0
+	case constant.Int:
+		if n, ok := constant.Int64Val(v); ok {
+			return n
+		}
+		n, _ := constant.Uint64Val(v)
+		return int64(n)
+	}
+	return 0
+}
+
+// stringData returns the read-only bytes of a string literal, shared by all
+// uses of the same text. The symbol is package-qualified so that separately
+// compiled packages (the program and the runtime) do not collide.
+func (c *compiler) stringData(s string) *backend.Obj {
+	if o, ok := c.strs[s]; ok {
+		return o
+	}
+	o := &backend.Obj{
+		Name:   fmt.Sprintf("%s_str%d", c.pkg.Name(), len(c.strs)),
+		Type:   backend.ArrayOf(backend.Int(backend.Uint8), len(s)+1),
+		Static: true,
+		Init:   append([]byte(s), 0),
+	}
+	c.strs[s] = o
+	c.prog.Objs = append(c.prog.Objs, o)
+	return o
+}
