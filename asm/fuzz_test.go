@@ -80,3 +80,26 @@ func BenchmarkAssemble(b *testing.B) {
 	}
 	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
 }
+
+// FuzzDisassemble lists arbitrary text bytes: nothing may panic, and every
+// byte is covered by exactly one listing line.
+func FuzzDisassemble(f *testing.F) {
+	f.Add([]byte{0x02, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0xff, 0x05})
+	f.Add([]byte{0x05, 0x83, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00})
+	f.Fuzz(func(t *testing.T, text []byte) {
+		x := &exe.File{TextAddr: 0x1000, Text: text, Syms: []exe.Sym{{Name: "f", Value: 0x1000, Kind: exe.SymFunc}}}
+		var b bytes.Buffer
+		if err := Disassemble(&b, x); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for line := range strings.SplitSeq(b.String(), "\n") {
+			if m := listingLine.FindStringSubmatch(line); m != nil {
+				n += len(strings.Fields(line[10:43]))
+			}
+		}
+		if n != len(text) {
+			t.Errorf("listing covers %d bytes of %d:\n%s", n, len(text), b.String())
+		}
+	})
+}
