@@ -40,7 +40,7 @@ type Type struct {
 	Variadic bool
 	OldStyle bool // declared f(): takes any arguments
 
-	Name *Token // the declarator's name, while parsing declarations
+	paramNames []*Token // function declarators: the parameters' names
 }
 
 // A Member is one field of a struct or union.

@@ -1,0 +1,494 @@
+package cc
+
+// Type specifier counters, as in chibicc: each keyword adds its unit, so
+// "unsigned long int" is one sum and "long long" is LONG+LONG.
+const (
+	specVoid     = 1 << 0
+	specBool     = 1 << 2
+	specChar     = 1 << 4
+	specShort    = 1 << 6
+	specInt      = 1 << 8
+	specLong     = 1 << 10
+	specOther    = 1 << 12
+	specSigned   = 1 << 13
+	specUnsigned = 1 << 14
+)
+
+var specTypes = map[int]*Type{
+	specVoid: tyVoid, specBool: tyBool,
+	specChar: tyChar, specSigned + specChar: tyChar, specUnsigned + specChar: tyUChar,
+	specShort: tyShort, specShort + specInt: tyShort, specSigned + specShort: tyShort,
+	specSigned + specShort + specInt: tyShort, specUnsigned + specShort: tyUShort,
+	specUnsigned + specShort + specInt: tyUShort,
+	specInt: tyInt, specSigned: tyInt, specSigned + specInt: tyInt,
+	specUnsigned: tyUInt, specUnsigned + specInt: tyUInt,
+	specLong: tyLong, specLong + specInt: tyLong, specSigned + specLong: tyLong,
+	specSigned + specLong + specInt: tyLong, specUnsigned + specLong: tyULong,
+	specUnsigned + specLong + specInt: tyULong,
+}
+
+// declspec parses declaration specifiers: storage classes, qualifiers and
+// one type.
+func (p *parser) declspec() (*Type, declSpec) {
+	var attr declSpec
+	var ty *Type
+	counter := 0
+	start := p.peek()
+	for p.isTypename() {
+		t := p.peek()
+		switch t.Text {
+		case "typedef", "static", "extern", "auto", "register":
+			p.next()
+			attr.typedef = attr.typedef || t.Text == "typedef"
+			attr.static = attr.static || t.Text == "static"
+			attr.extern = attr.extern || t.Text == "extern"
+			continue
+		case "const", "volatile", "restrict", "inline", "_Noreturn", "__inline", "__restrict":
+			p.next()
+			continue
+		case "float", "double", "_Complex":
+			p.errorAt(t, "floating-point types are not supported")
+			p.next()
+			counter += specInt
+			ty = tyInt
+			continue
+		}
+		if t.Kind == TIdent && counter > 0 {
+			break // a typedef name after a type is the declarator's name
+		}
+		switch t.Text {
+		case "struct", "union", "enum":
+			if counter > 0 {
+				p.syntaxError("two or more data types in declaration specifiers")
+			}
+			p.next()
+			counter += specOther
+			if t.Text == "enum" {
+				ty = p.enumSpec()
+			} else {
+				ty = p.structSpec(t.Text == "union")
+			}
+			continue
+		}
+		if t.Kind == TIdent {
+			p.next()
+			counter += specOther
+			ty = p.lookup(t.Text).typedef
+			continue
+		}
+		p.next()
+		counter += map[string]int{"void": specVoid, "_Bool": specBool, "char": specChar,
+			"short": specShort, "int": specInt, "long": specLong, "signed": specSigned,
+			"unsigned": specUnsigned}[t.Text]
+		if counter&(specLong*3) == specLong*2 {
+			p.errorAt(t, "long long is not supported")
+			counter -= specLong
+		}
+		st, ok := specTypes[counter]
+		if !ok {
+			p.errorAt(t, "invalid combination of type specifiers")
+			panic(bailout{})
+		}
+		ty = st
+	}
+	if counter == 0 {
+		if attr != (declSpec{}) || p.at("*") {
+			p.errorAt(start, "type specifier missing")
+		} else {
+			p.syntaxError("expected declaration, found %s", describe(p.peek()))
+		}
+		ty = tyInt
+	}
+	if ty == nil {
+		ty = specTypes[counter]
+		if ty == nil {
+			ty = tyInt
+		}
+	}
+	if attr.typedef && (attr.static || attr.extern) {
+		p.errorAt(start, "typedef cannot be combined with a storage class")
+	}
+	return ty, attr
+}
+
+// declarator parses a (possibly abstract) declarator over base and returns
+// the declared type and name (nil when abstract).
+func (p *parser) declarator(base *Type) (*Type, *Token) {
+	ty := base
+	for p.accept("*") {
+		ty = pointerTo(ty)
+		for p.accept("const") || p.accept("volatile") || p.accept("restrict") || p.accept("__restrict") {
+		}
+	}
+	if p.at("(") && !p.parenIsParams() {
+		// Nested declarator, e.g. (*fp)(int): parse the suffix that follows
+		// the parentheses first, then the inside over the resulting type.
+		p.next()
+		start := p.pos
+		p.skipDeclarator()
+		p.expect(")")
+		ty = p.typeSuffix(ty)
+		end := p.pos
+		p.pos = start
+		inner, name := p.declarator(ty)
+		p.expect(")")
+		p.pos = end
+		return inner, name
+	}
+	var name *Token
+	if p.peek().Kind == TIdent {
+		name = p.next()
+	}
+	return p.typeSuffix(ty), name
+}
+
+// parenIsParams tells a parameter list "(int)" or "()" from a nested
+// declarator "(*p)" in an abstract declarator.
+func (p *parser) parenIsParams() bool {
+	next := p.peekN(1)
+	if next.is(")") || next.is("...") {
+		return true
+	}
+	save := p.pos
+	p.pos++
+	is := p.isTypename()
+	p.pos = save
+	return is
+}
+
+// skipDeclarator moves past a nested declarator without building it.
+func (p *parser) skipDeclarator() {
+	depth := 0
+	for {
+		t := p.peek()
+		switch {
+		case t.Kind == TEOF:
+			return
+		case t.is("(") || t.is("["):
+			depth++
+		case t.is(")") || t.is("]"):
+			if depth == 0 {
+				return
+			}
+			depth--
+		}
+		p.next()
+	}
+}
+
+// typeSuffix parses array dimensions and function parameters.
+func (p *parser) typeSuffix(ty *Type) *Type {
+	if p.at("(") {
+		p.next()
+		return p.params(ty)
+	}
+	if p.at("[") {
+		open := p.next()
+		for p.accept("static") || p.accept("const") {
+		}
+		n := -1
+		if !p.at("]") {
+			e := p.conditional()
+			v, ok := p.constValue(e)
+			switch {
+			case !ok:
+				p.errorAt(e.Tok, "array size is not an integer constant")
+				n = 1
+			case v < 0:
+				p.errorAt(e.Tok, "size of array is negative")
+				n = 1
+			default:
+				n = int(v)
+			}
+		}
+		p.expect("]")
+		elem := p.typeSuffix(ty)
+		if elem.Size < 0 {
+			p.errorAt(open, "array has incomplete element type '%s'", elem)
+		}
+		if elem.Kind == TyFunc {
+			p.errorAt(open, "declaration of an array of functions")
+		}
+		return arrayOf(elem, n)
+	}
+	return ty
+}
+
+// params parses a parameter list after '(' and returns the function type.
+func (p *parser) params(ret *Type) *Type {
+	fn := funcType(ret)
+	if ret.Kind == TyArray || ret.Kind == TyFunc {
+		p.errorAt(p.peek(), "function cannot return %s", map[bool]string{true: "an array", false: "a function"}[ret.Kind == TyArray])
+	}
+	if p.accept(")") {
+		fn.OldStyle = true
+		return fn
+	}
+	if p.at("void") && p.peekN(1).is(")") {
+		p.next()
+		p.next()
+		return fn
+	}
+	for !p.accept(")") {
+		if len(fn.Params) > 0 {
+			p.expect(",")
+		}
+		if p.accept("...") {
+			fn.Variadic = true
+			p.expect(")")
+			break
+		}
+		base, _ := p.declspec()
+		ty, name := p.declarator(base)
+		switch ty.Kind {
+		case TyArray:
+			ty = pointerTo(ty.Base)
+		case TyFunc:
+			ty = pointerTo(ty)
+		case TyVoid:
+			p.errorAt(p.peek(), "parameter has void type")
+		}
+		fn.Params = append(fn.Params, ty)
+		fn.paramNames = append(fn.paramNames, name)
+	}
+	return fn
+}
+
+// typename parses a type name, as in casts and sizeof.
+func (p *parser) typename() *Type {
+	base, attr := p.declspec()
+	if attr != (declSpec{}) {
+		p.errorAt(p.peek(), "storage class in a type name")
+	}
+	ty, name := p.declarator(base)
+	if name != nil {
+		p.errorAt(name, "unexpected name '%s' in a type name", name.Text)
+	}
+	return ty
+}
+
+// structSpec parses a struct or union specifier after its keyword.
+func (p *parser) structSpec(union bool) *Type {
+	kind, kw := TyStruct, "struct"
+	if union {
+		kind, kw = TyUnion, "union"
+	}
+	var tag *Token
+	if p.peek().Kind == TIdent {
+		tag = p.next()
+	}
+	if tag != nil && !p.at("{") {
+		if t := p.lookupTag(tag.Text); t != nil && !(p.at(";") && p.top().tags[tag.Text] == nil) {
+			if t.Kind != kind {
+				p.errorAt(tag, "'%s' defined as wrong kind of tag", tag.Text)
+			}
+			return t
+		}
+		t := &Type{Kind: kind, Size: -1, Align: 1, Tag: tag.Text}
+		p.top().tags[tag.Text] = t
+		return t
+	}
+	brace := p.expect("{")
+	ty := &Type{Kind: kind, Size: -1, Align: 1}
+	if tag != nil {
+		ty.Tag = tag.Text
+		if old := p.top().tags[tag.Text]; old != nil {
+			if old.Complete {
+				p.errorAt(tag, "redefinition of '%s %s'", kw, tag.Text)
+			} else if old.Kind == kind {
+				ty = old // complete the forward declaration in place
+			}
+		}
+		p.top().tags[tag.Text] = ty
+	}
+	ty.Members = p.members(brace)
+	layout(ty)
+	return ty
+}
+
+// members parses a struct or union body after '{'.
+func (p *parser) members(brace *Token) []*Member {
+	var mems []*Member
+	seen := map[string]bool{}
+	for !p.accept("}") {
+		if p.peek().Kind == TEOF {
+			p.syntaxError("expected '}', found end of file")
+		}
+		base, _ := p.declspec()
+		for first := true; !p.accept(";"); first = false {
+			if !first {
+				p.expect(",")
+			}
+			ty, name := p.declarator(base)
+			if p.at(":") {
+				p.syntaxError("bit-fields are not supported")
+			}
+			if name == nil {
+				p.syntaxError("expected member name")
+			}
+			if seen[name.Text] {
+				p.errorAt(name, "duplicate member '%s'", name.Text)
+			}
+			seen[name.Text] = true
+			flexible := ty.Kind == TyArray && ty.Len < 0 && p.at(";") && p.peekN(1).is("}")
+			if flexible {
+				ty = arrayOf(ty.Base, 0)
+			}
+			if ty.Size < 0 || ty.Kind == TyFunc {
+				p.errorAt(name, "member '%s' has incomplete type", name.Text)
+				ty = tyInt
+			}
+			mems = append(mems, &Member{Name: name.Text, Ty: ty, Tok: name})
+		}
+	}
+	if len(mems) == 0 {
+		p.errorAt(brace, "struct or union has no members")
+	}
+	return mems
+}
+
+// layout computes member offsets, size and alignment, with the C rules the
+// back end's StructOf and UnionOf also use.
+func layout(ty *Type) {
+	off, align, size := 0, 1, 0
+	for _, m := range ty.Members {
+		if ty.Kind == TyStruct {
+			off = alignTo(off, m.Ty.Align)
+			m.Offset = off
+			off += m.Ty.Size
+		} else {
+			size = max(size, m.Ty.Size)
+		}
+		align = max(align, m.Ty.Align)
+	}
+	if ty.Kind == TyStruct {
+		size = off
+	}
+	ty.Size, ty.Align, ty.Complete = alignTo(size, align), align, true
+}
+
+func alignTo(n, a int) int { return (n + a - 1) / a * a }
+
+// enumSpec parses an enum specifier after its keyword.
+func (p *parser) enumSpec() *Type {
+	var tag *Token
+	if p.peek().Kind == TIdent {
+		tag = p.next()
+	}
+	if tag != nil && !p.at("{") {
+		t := p.lookupTag(tag.Text)
+		if t == nil {
+			t = enumType()
+			t.Tag = tag.Text
+			p.top().tags[tag.Text] = t
+		} else if t.Kind != TyEnum {
+			p.errorAt(tag, "'%s' defined as wrong kind of tag", tag.Text)
+		}
+		return t
+	}
+	p.expect("{")
+	ty := enumType()
+	if tag != nil {
+		ty.Tag = tag.Text
+		p.top().tags[tag.Text] = ty
+	}
+	val := int64(0)
+	for first := true; !p.accept("}"); first = false {
+		if !first {
+			p.expect(",")
+			if p.accept("}") {
+				break
+			}
+		}
+		name := p.ident()
+		if p.accept("=") {
+			e := p.conditional()
+			v, ok := p.constValue(e)
+			if !ok {
+				p.errorAt(e.Tok, "enumerator value for '%s' is not an integer constant", name.Text)
+			}
+			val = v
+		}
+		p.declare(name, &ident{enumTy: ty, enumVal: val})
+		val++
+	}
+	return ty
+}
+
+// localDecl parses a declaration inside a function and returns the
+// statements that initialise its variables.
+func (p *parser) localDecl() *Node {
+	start := p.peek()
+	base, attr := p.declspec()
+	block := &Node{Kind: NBlock, Tok: start}
+	for first := true; !p.accept(";"); first = false {
+		if !first {
+			p.expect(",")
+		}
+		ty, name := p.declarator(base)
+		if name == nil {
+			p.syntaxError("expected identifier in declaration")
+		}
+		switch {
+		case attr.typedef:
+			p.declare(name, &ident{typedef: ty})
+		case ty.Kind == TyFunc:
+			p.declareFunc(ty, name, attr)
+		case attr.extern:
+			p.externLocal(ty, name)
+		case attr.static:
+			p.staticLocal(ty, name)
+		default:
+			if init := p.localVar(ty, name); init != nil {
+				block.Body = append(block.Body, init)
+			}
+		}
+	}
+	return block
+}
+
+// localVar declares an automatic variable; it returns its initialisation.
+func (p *parser) localVar(ty *Type, name *Token) *Node {
+	v := &Obj{Name: name.Text, Tok: name, Ty: ty, Local: true}
+	p.declare(name, &ident{obj: v})
+	p.fn.Locals = append(p.fn.Locals, v)
+	var init *Node
+	if p.at("=") {
+		eq := p.next()
+		init = p.localInit(v, eq)
+	}
+	if ty.Kind == TyVoid {
+		p.errorAt(name, "variable '%s' declared void", name.Text)
+	} else if v.Ty.Size < 0 {
+		p.errorAt(name, "storage size of '%s' isn't known", name.Text)
+		v.Ty = tyInt
+	}
+	return init
+}
+
+// staticLocal makes a block-scope static: a file-scope object with a unique
+// name, visible only in this block.
+func (p *parser) staticLocal(ty *Type, name *Token) {
+	v := &Obj{Name: p.uniqueName(p.fn.Name + "." + name.Text), Tok: name, Ty: ty, Static: true, Defined: true}
+	p.prog.Objs = append(p.prog.Objs, v)
+	p.declare(name, &ident{obj: v})
+	if p.accept("=") {
+		p.globalInit(v)
+	}
+	if v.Ty.Size < 0 {
+		p.errorAt(name, "storage size of '%s' isn't known", name.Text)
+	}
+}
+
+// externLocal refers, from a block, to a file-scope variable.
+func (p *parser) externLocal(ty *Type, name *Token) {
+	obj := p.byName[name.Text]
+	if obj == nil {
+		obj = &Obj{Name: name.Text, Tok: name, Ty: ty, Extern: true}
+		p.byName[name.Text] = obj
+		p.prog.Objs = append(p.prog.Objs, obj)
+	} else if !compatible(obj.Ty, ty) {
+		p.errorAt(name, "conflicting types for '%s'", name.Text)
+	}
+	p.declare(name, &ident{obj: obj})
+}
