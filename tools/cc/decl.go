@@ -20,7 +20,7 @@ var specTypes = map[int]*Type{
 	specShort: tyShort, specShort + specInt: tyShort, specSigned + specShort: tyShort,
 	specSigned + specShort + specInt: tyShort, specUnsigned + specShort: tyUShort,
 	specUnsigned + specShort + specInt: tyUShort,
-	specInt: tyInt, specSigned: tyInt, specSigned + specInt: tyInt,
+	specInt:                            tyInt, specSigned: tyInt, specSigned + specInt: tyInt,
 	specUnsigned: tyUInt, specUnsigned + specInt: tyUInt,
 	specLong: tyLong, specLong + specInt: tyLong, specSigned + specLong: tyLong,
 	specSigned + specLong + specInt: tyLong, specUnsigned + specLong: tyULong,
