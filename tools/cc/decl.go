@@ -292,14 +292,15 @@ func (p *parser) structSpec(union bool) *Type {
 	ty := &Type{Kind: kind, Size: -1, Align: 1}
 	if tag != nil {
 		ty.Tag = tag.Text
-		if old := p.top().tags[tag.Text]; old != nil {
-			if old.Complete {
-				p.errorAt(tag, "redefinition of '%s %s'", kw, tag.Text)
-			} else if old.Kind == kind {
-				ty = old // complete the forward declaration in place
-			}
+		old := p.top().tags[tag.Text]
+		switch {
+		case old == nil:
+			p.top().tags[tag.Text] = ty
+		case old.Complete || old.Kind != kind:
+			p.errorAt(tag, "redefinition of '%s %s'", kw, tag.Text)
+		default:
+			ty = old // complete the forward declaration in place
 		}
-		p.top().tags[tag.Text] = ty
 	}
 	ty.Members = p.members(brace)
 	layout(ty)

@@ -109,7 +109,9 @@ func (p *parser) assign() *Node {
 	if t.is("=") {
 		p.next()
 		r := p.assign()
-		p.checkModifiable(n, t, "left operand of assignment")
+		if !p.checkModifiable(n, t, "left operand of assignment") {
+			return num(t, tyInt, 0)
+		}
 		return binary(NAssign, t, n.Ty, n, p.assignConv(r, n.Ty, "assignment"))
 	}
 	if op, ok := compoundOps[t.Text]; ok && t.Kind == TPunct {
@@ -136,7 +138,7 @@ func (p *parser) checkModifiable(n *Node, t *Token, what string) bool {
 // through a temporary when l is not a plain variable.
 func (p *parser) compoundAssign(t *Token, op string, l, r *Node) *Node {
 	if !p.checkModifiable(l, t, "left operand of assignment") {
-		return l
+		return num(t, tyInt, 0)
 	}
 	if l.Kind == NVar {
 		v := p.binop(op, t, l, r)
@@ -385,7 +387,7 @@ func (p *parser) unaryExpr() *Node {
 		e := p.rv(p.castExpr())
 		if !e.Ty.isInteger() {
 			p.errorAt(t, "wrong type argument to unary %s ('%s')", t.Text, e.Ty)
-			return e
+			return num(t, tyInt, 0)
 		}
 		ty := promote(e.Ty)
 		e = p.cast(e, ty)
@@ -428,7 +430,7 @@ func (p *parser) unaryExpr() *Node {
 func (p *parser) deref(t *Token, e *Node) *Node {
 	if e.Ty.Kind != TyPtr {
 		p.errorAt(t, "invalid type argument of unary '*' (have '%s')", e.Ty)
-		return e
+		return num(t, tyInt, 0)
 	}
 	if e.Ty.Base.Kind == TyVoid {
 		p.errorAt(t, "dereferencing 'void *' pointer")
@@ -551,7 +553,7 @@ func (p *parser) call(fn *Node) *Node {
 	}
 	if !ft.OldStyle {
 		if len(args) < len(ft.Params) {
-			p.errorAt(open, "too few arguments to %s", name)
+			p.errorAt(fn.Tok, "too few arguments to %s", name)
 		} else if len(args) > len(ft.Params) && !ft.Variadic {
 			p.errorAt(args[len(ft.Params)].Tok, "too many arguments to %s", name)
 		}
@@ -574,7 +576,7 @@ func (p *parser) call(fn *Node) *Node {
 	if fn.Ty.Kind == TyFunc && fn.Kind == NDeref {
 		callee = fn.L // (*fp)(x) calls fp
 	}
-	return &Node{Kind: NCall, Tok: open, Ty: ft.Return, L: callee, Args: args}
+	return &Node{Kind: NCall, Tok: fn.Tok, Ty: ft.Return, L: callee, Args: args}
 }
 
 func (p *parser) primary() *Node {
@@ -619,11 +621,11 @@ func (p *parser) identifier(t *Token) *Node {
 	id := p.lookup(t.Text)
 	switch {
 	case id == nil:
-		if p.at("(") {
-			p.errorAt(t, "implicit declaration of function '%s'", t.Text)
-		} else {
+		if !p.at("(") {
 			p.errorAt(t, "'%s' undeclared", t.Text)
+			return num(t, tyInt, 0)
 		}
+		p.errorAt(t, "implicit declaration of function '%s'", t.Text)
 		// Recover with a function that takes anything, to avoid cascades.
 		ft := funcType(tyInt)
 		ft.OldStyle = true

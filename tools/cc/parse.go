@@ -216,11 +216,16 @@ func (p *parser) recoverTo(start int) {
 	if _, ok := r.(bailout); !ok {
 		panic(r)
 	}
-	depth := 0
 	if p.pos == start {
 		p.next() // make progress
-		if p.toks[start].is("{") {
+	}
+	// Braces opened since start must be closed before we can resume.
+	depth := 0
+	for i := start; i < p.pos; i++ {
+		if p.toks[i].is("{") {
 			depth++
+		} else if p.toks[i].is("}") && depth > 0 {
+			depth--
 		}
 	}
 	for {
@@ -293,6 +298,9 @@ func (p *parser) uniqueName(prefix string) string {
 // topLevel parses one file-scope declaration or function definition.
 func (p *parser) topLevel() {
 	defer p.recoverTo(p.pos)
+	if p.accept(";") {
+		return // an empty declaration, as after recovering from an error
+	}
 	base, attr := p.declspec()
 	if p.accept(";") {
 		return
@@ -327,8 +335,17 @@ type declSpec struct {
 	typedef, static, extern bool
 }
 
+// checkOrdinary reports a file-scope object named like a typedef or an
+// enumerator.
+func (p *parser) checkOrdinary(name *Token) {
+	if id := p.scopes[0].vars[name.Text]; id != nil && id.obj == nil {
+		p.errorAt(name, "redeclaration of '%s'", name.Text)
+	}
+}
+
 // declareFunc declares (or finds) the function named ty.Name.
 func (p *parser) declareFunc(ty *Type, name *Token, attr declSpec) *Obj {
+	p.checkOrdinary(name)
 	if old := p.byName[name.Text]; old != nil {
 		if !old.IsFunc {
 			p.errorAt(name, "'%s' redeclared as a different kind of symbol", name.Text)
@@ -355,6 +372,7 @@ func (p *parser) declareFunc(ty *Type, name *Token, attr declSpec) *Obj {
 
 // globalVar declares a file-scope variable and parses its initialiser.
 func (p *parser) globalVar(ty *Type, name *Token, attr declSpec) {
+	p.checkOrdinary(name)
 	obj := p.byName[name.Text]
 	switch {
 	case obj == nil:

@@ -67,7 +67,8 @@ func (p *parser) stmt() *Node {
 		return p.jump()
 	case "goto":
 		p.next()
-		n := &Node{Kind: NGoto, Tok: t, Label: p.ident().Text}
+		name := p.ident()
+		n := &Node{Kind: NGoto, Tok: name, Label: name.Text}
 		p.expect(";")
 		p.gotos = append(p.gotos, n)
 		return n
@@ -176,8 +177,10 @@ func (p *parser) switchStmt() *Node {
 func (p *parser) caseStmt() *Node {
 	t := p.next()
 	n := &Node{Kind: NCase, Tok: t}
+	valTok := t
 	if t.Text == "case" {
 		e := p.conditional()
+		valTok = e.Tok
 		v, ok := p.constValue(e)
 		if !ok {
 			p.errorAt(e.Tok, "case label does not reduce to an integer constant")
@@ -200,7 +203,7 @@ func (p *parser) caseStmt() *Node {
 		}
 		for _, c := range p.sw.Cases {
 			if c.Val == n.Val {
-				p.errorAt(t, "duplicate case value %d", n.Val)
+				p.errorAt(valTok, "duplicate case value %d", n.Val)
 			}
 		}
 		p.sw.Cases = append(p.sw.Cases, n)

@@ -1,0 +1,39 @@
+/* Declaration errors. */
+int x;
+char x/* ERROR "conflicting types for 'x'" */;
+int f(int);
+int f/* ERROR "conflicting types for 'f'" */(char *);
+int h(void) { return 0; }
+int h/* ERROR "redefinition of 'h'" */(void) { return 1; }
+float/* ERROR "floating-point types are not supported" */ ratio;
+double/* ERROR "floating-point types are not supported" */ half(void);
+long long/* ERROR "long long is not supported" */ big;
+struct node { int v; struct node *next; };
+struct node/* ERROR "redefinition of 'struct node'" */ { int w; };
+struct dup { int a; char a/* ERROR "duplicate member 'a'" */; };
+struct bits { int flag :/* ERROR "bit-fields are not supported" */ 1; };
+struct incomplete;
+struct incomplete global/* ERROR "storage size of 'global' isn't known" */;
+void nothing/* ERROR "variable 'nothing' declared void" */;
+int arr[-/* ERROR "size of array is negative" */1];
+int n = 3;
+int vla[n/* ERROR "array size is not an integer constant" */];
+int notconst = n/* ERROR "initializer element is not constant" */;
+int toomany[2] = {1, 2, 3/* ERROR "excess elements in array initializer" */};
+char shortstr[2] = "abc"/* ERROR "initializer-string for array of chars is too long" */;
+struct node bad = {.w/* ERROR "'struct node' has no member named 'w'" */ = 1};
+unsigned signed/* ERROR "invalid combination of type specifiers" */ mixed;
+enum e { A, B = x/* ERROR "enumerator value for 'B' is not an integer constant" */ };
+typedef int T;
+T T2;
+int T/* ERROR "redeclaration of 'T'" */;
+
+void locals(void)
+{
+	int a;
+	char a/* ERROR "redeclaration of 'a'" */;
+	struct incomplete s/* ERROR "storage size of 's' isn't known" */;
+	{
+		int a = 1; /* shadowing is fine */
+	}
+}
