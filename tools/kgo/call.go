@@ -2,6 +2,7 @@ package kgo
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"v6vm/tools/backend"
@@ -133,7 +134,7 @@ func (c *compiler) builtin(e *ast.CallExpr, name string) *backend.Node {
 		}
 	case "print", "println":
 		var calls []*backend.Node
-		for i, a := range e.Args {
+		for i, a := range c.printArgs(p, e.Args, &calls) {
 			if i > 0 && name == "println" {
 				calls = append(calls, c.rtCall(p, "kgo_printsp"))
 			}
@@ -164,29 +165,80 @@ func (c *compiler) castTo(p backend.Pos, x *backend.Node, k backend.Kind) *backe
 	return backend.Unary(p, backend.OpCast, backend.Int(k), x)
 }
 
+// printArgs returns the values to print; println(f()) with a multi-value f
+// stores f's results in a temporary (adding that to pre) and prints its
+// fields, which printValue knows how to print.
+func (c *compiler) printArgs(p backend.Pos, args []ast.Expr, pre *[]*backend.Node) []printValue {
+	out := make([]printValue, len(args))
+	for i, a := range args {
+		out[i] = printValue{expr: a}
+	}
+	if len(args) != 1 {
+		return out
+	}
+	tuple, ok := c.typeOf(args[0]).(*types.Tuple)
+	if !ok {
+		return out
+	}
+	tt := c.irType(tuple)
+	tmp := c.temp(tt)
+	*pre = append(*pre, backend.Assign(p, backend.Var(p, tmp), c.expr(args[0])))
+	out = make([]printValue, tuple.Len())
+	for i := range out {
+		out[i] = printValue{node: backend.FieldOf(p, backend.Var(p, tmp), tt.Fields[i]), typ: tuple.At(i).Type()}
+	}
+	return out
+}
+
+// A printValue is a print argument: an expression, or an already lowered
+// node with its Go type.
+type printValue struct {
+	expr ast.Expr
+	node *backend.Node
+	typ  types.Type
+}
+
 // printArg prints one print/println argument with the routine for its type.
-func (c *compiler) printArg(p backend.Pos, a ast.Expr) *backend.Node {
-	t := c.typeOf(a)
-	if tv := c.info.Types[a]; tv.Value != nil {
-		t = types.Default(t)
+func (c *compiler) printArg(p backend.Pos, v printValue) *backend.Node {
+	t, at := v.typ, v.expr
+	if at != nil {
+		t = c.typeOf(at)
+		if tv := c.info.Types[at]; tv.Value != nil {
+			t = types.Default(t)
+		}
+	}
+	val := func() *backend.Node {
+		if at == nil {
+			return v.node
+		}
+		return c.exprTo(at, t)
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {
 		case u.Info()&types.IsString != 0:
-			return c.rtCall(p, "kgo_printstring", c.exprTo(a, t))
+			return c.rtCall(p, "kgo_printstring", val())
 		case u.Info()&types.IsBoolean != 0:
-			return c.rtCall(p, "kgo_printbool", c.castTo(p, c.exprTo(a, t), backend.Int32))
+			return c.rtCall(p, "kgo_printbool", c.castTo(p, val(), backend.Int32))
 		case u.Kind() == types.UnsafePointer:
-			return c.rtCall(p, "kgo_printpointer", c.castTo(p, c.exprTo(a, t), backend.Uint32))
+			return c.rtCall(p, "kgo_printpointer", c.castTo(p, val(), backend.Uint32))
 		case u.Info()&types.IsUnsigned != 0:
-			return c.rtCall(p, "kgo_printuint", c.castTo(p, c.exprTo(a, t), backend.Uint32))
+			return c.rtCall(p, "kgo_printuint", c.castTo(p, val(), backend.Uint32))
 		case u.Info()&types.IsInteger != 0:
-			return c.rtCall(p, "kgo_printint", c.castTo(p, c.exprTo(a, t), backend.Int32))
+			return c.rtCall(p, "kgo_printint", c.castTo(p, val(), backend.Int32))
 		}
 	case *types.Pointer:
-		return c.rtCall(p, "kgo_printpointer", c.castTo(p, c.expr(a), backend.Uint32))
+		return c.rtCall(p, "kgo_printpointer", c.castTo(p, val(), backend.Uint32))
 	}
-	c.outside(a.Pos(), "printing a value of type "+t.String())
+	pos := e0(at)
+	c.outside(pos, "printing a value of type "+t.String())
 	return backend.Num(p, backend.Int(backend.Int32), 0)
+}
+
+// e0 is the position of e, or none.
+func e0(e ast.Expr) token.Pos {
+	if e == nil {
+		return token.NoPos
+	}
+	return e.Pos()
 }

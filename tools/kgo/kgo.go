@@ -129,7 +129,7 @@ type compiler struct {
 	errs    []error
 
 	prog    *backend.Program
-	types   map[string]*backend.Type  // by types.TypeString
+	types   map[string]*backend.Type // by types.TypeString
 	objs    map[types.Object]*backend.Obj
 	strs    map[string]*backend.Obj // string literal data
 	fn      *funcState
@@ -170,11 +170,18 @@ func (c *compiler) typecheck() {
 	}
 	conf := types.Config{
 		Importer: importer{c},
-		Sizes:    &types.StdSizes{WordSize: 4, MaxAlign: 4},
+		Sizes:    sizes(),
 		Error:    func(err error) { c.errs = append(c.errs, err) },
 	}
 	c.pkg, _ = conf.Check(c.files[0].Name.Name, c.fset, c.files, c.info)
 }
+
+// sizes are the machine's: 4-byte int, uintptr and pointers, alignment at
+// most 4. That is types.StdSizes{WordSize: 4, MaxAlign: 4} except that gc
+// (and C, and the back end) round a struct's size up to its alignment,
+// which StdSizes does not; gc's 386 sizes do both, so unsafe.Sizeof agrees
+// with the GOARCH=386 oracle.
+func sizes() types.Sizes { return types.SizesFor("gc", "386") }
 
 // importer resolves the two packages kernel code may import.
 type importer struct{ c *compiler }
@@ -189,7 +196,7 @@ func (im importer) Import(path string) (*types.Package, error) {
 		if err != nil {
 			return nil, err
 		}
-		conf := types.Config{Sizes: &types.StdSizes{WordSize: 4, MaxAlign: 4}, Importer: embedOnly{}}
+		conf := types.Config{Sizes: sizes(), Importer: embedOnly{}}
 		return conf.Check(HWPath, fset, []*ast.File{f}, nil)
 	}
 	return nil, fmt.Errorf("import of %q is outside the kernel subset (only unsafe and %s)", path, HWPath)

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	println("about to panic")
+	x := -17
+	if x < 0 {
+		panic(x * 3)
+	}
+}
