@@ -6,7 +6,7 @@ type Base struct {
 }
 
 func (b *Base) SetID(id int) { b.ID = id }
-func (b Base) Describe() int  { return b.ID * 10 }
+func (b Base) Describe() int { return b.ID * 10 }
 
 type Mid struct {
 	Base

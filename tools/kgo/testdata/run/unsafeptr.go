@@ -22,5 +22,5 @@ func main() {
 	println(h.C, unsafe.Sizeof(h), unsafe.Offsetof(h.B), unsafe.Alignof(h.C))
 	bp := (*[4]byte)(unsafe.Pointer(&arr[1]))
 	println(bp[0], bp[1])
-	println(uintptr(unsafe.Pointer(&arr[3]))-uintptr(unsafe.Pointer(&arr[0])))
+	println(uintptr(unsafe.Pointer(&arr[3])) - uintptr(unsafe.Pointer(&arr[0])))
 }

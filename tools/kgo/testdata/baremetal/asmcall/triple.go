@@ -1,0 +1,3 @@
+package main
+
+func triple(x int) int { return 3 * x }

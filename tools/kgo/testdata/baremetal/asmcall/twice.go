@@ -1,0 +1,3 @@
+package main
+
+func twice(x int) int { return triple(x) - x }
