@@ -175,17 +175,17 @@ func hwalk(mem []byte, cr0, cr3, va uint32) (uint32, bool) {
 
 // scrState is everything a case compares except memory.
 type scrState struct {
-	R                                 [8]uint32
-	EIP                               uint32
-	CF, ZF, SF, OF, IF, User, Halted  bool
-	CR0, CR2, CR3, IDTR, ESP0         uint32
-	PICMask, PICBase, PICISR          uint32
-	TimerPeriod, TimerJitter          uint32
-	DiskLBA, DiskCount, DiskAddr      uint32
-	Con                               string
-	Off                               bool // powered off
-	Status                            int
-	Err                               string // stop error other than the instruction limit
+	R                                [8]uint32
+	EIP                              uint32
+	CF, ZF, SF, OF, IF, User, Halted bool
+	CR0, CR2, CR3, IDTR, ESP0        uint32
+	PICMask, PICBase, PICISR         uint32
+	TimerPeriod, TimerJitter         uint32
+	DiskLBA, DiskCount, DiskAddr     uint32
+	Con                              string
+	Off                              bool // powered off
+	Status                           int
+	Err                              string // stop error other than the instruction limit
 }
 
 func capture(m *Machine, con *bytes.Buffer) scrState {
@@ -441,12 +441,12 @@ func applyTrap(before scrState, mem []byte, t trapSpec, eip, next uint32, edit m
 
 // scriptRun runs the cases of one script.
 type scriptRun struct {
-	t    *testing.T
-	file string
+	t        *testing.T
+	file     string
 	m        *Machine
 	pristine []byte // memory of a fresh newScriptMachine
 	con      bytes.Buffer
-	inst string // the last instruction, for messages
+	inst     string // the last instruction, for messages
 	// Set by the instruction line for its now line.
 	before    scrState
 	beforeMem []byte
