@@ -100,7 +100,7 @@ func (c *compiler) conversion(e *ast.CallExpr) *backend.Node {
 	to := c.typeOf(e.Fun)
 	x := c.expr(e.Args[0])
 	if isString(to) && !isString(c.typeOf(e.Args[0])) {
-		c.outside(e.Lparen, "conversion to string at run time (heap allocation)")
+		c.outside(e.Fun.Pos(), "conversion to string at run time (heap allocation)")
 		return x
 	}
 	bt := c.irType(to)

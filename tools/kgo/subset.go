@@ -48,7 +48,9 @@ func (c *compiler) checkNode(n ast.Node) {
 	case *ast.TypeSwitchStmt:
 		c.outside(n.Pos(), "type switches")
 	case *ast.TypeAssertExpr:
-		c.outside(n.Lparen, "type assertions")
+		if n.Type != nil { // x.(type) is reported as the type switch
+			c.outside(n.Lparen, "type assertions")
+		}
 	case *ast.SliceExpr:
 		c.outside(n.Lbrack, "slicing")
 	case *ast.ArrayType:
@@ -108,9 +110,11 @@ func (c *compiler) checkBuiltin(n *ast.CallExpr) {
 	}
 }
 
-// checkIdentType rejects declarations and expressions whose type the back
-// end cannot represent; it looks at defining identifiers, so each variable,
-// parameter or field is reported once, at its name.
+// checkIdentType rejects variables, parameters and fields whose type the
+// back end cannot represent, at their names: floating point, 64-bit
+// integers and function values, which have no syntax of their own to
+// reject (slice, map, channel and interface types are refused where they
+// are written).
 func (c *compiler) checkIdentType(id *ast.Ident) {
 	obj := c.info.Defs[id]
 	if obj == nil {
@@ -152,15 +156,9 @@ func unsupportedType(t types.Type, seen map[types.Type]bool) string {
 				return why
 			}
 		}
-	case *types.Slice:
-		return "slices"
-	case *types.Map:
-		return "maps"
-	case *types.Chan:
-		return "channels"
 	case *types.Interface:
-		return "interfaces"
-	case *types.Signature:
+		return "interfaces" // also spelled "any", which no syntax check sees
+	case *types.Signature: // slices, maps and channels are refused where spelled
 		return "function values"
 	}
 	return ""

@@ -1,0 +1,7 @@
+package p
+
+var a [2]int
+
+func g() {
+	_ = append /* ERROR "append \(heap allocation\): outside" */ (a[ /* ERROR "slicing" */ :], 1)
+}

@@ -1,0 +1,7 @@
+package p
+
+func f() {}
+
+func g() {
+	go /* ERROR "goroutines: outside the kernel subset" */ f()
+}

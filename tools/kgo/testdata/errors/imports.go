@@ -1,0 +1,5 @@
+package p
+
+import "fmt" /* ERROR "outside the kernel subset" */
+
+func g() { fmt.Println() }

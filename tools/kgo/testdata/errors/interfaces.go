@@ -1,0 +1,5 @@
+package p
+
+type Stringer interface /* ERROR "interfaces: outside the kernel subset" */ {
+	String() string
+}

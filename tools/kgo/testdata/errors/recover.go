@@ -1,0 +1,5 @@
+package p
+
+func g() {
+	recover /* ERROR "recover: outside the kernel subset" */ ()
+}

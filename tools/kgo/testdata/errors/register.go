@@ -1,0 +1,3 @@
+package p
+
+var eax /* ERROR "collides with an assembler register" */ int

@@ -1,0 +1,6 @@
+package p
+
+func g() {
+	select /* ERROR "select: outside the kernel subset" */ {
+	}
+}

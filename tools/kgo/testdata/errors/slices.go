@@ -1,0 +1,3 @@
+package p
+
+var s [ /* ERROR "slices: outside the kernel subset" */ ]int

@@ -1,0 +1,5 @@
+package p
+
+func g(a, b string) bool {
+	return a == /* ERROR "string comparison: outside" */ b
+}

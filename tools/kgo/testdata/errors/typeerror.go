@@ -1,0 +1,5 @@
+package p
+
+func g() int {
+	return "x" /* ERROR "cannot use" */
+}

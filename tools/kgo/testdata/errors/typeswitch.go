@@ -1,0 +1,9 @@
+package p
+
+func g(x /* ERROR "interfaces: outside" */ any) int {
+	switch /* ERROR "type switches: outside" */ x.(type) {
+	case int:
+		return 1
+	}
+	return 0
+}
