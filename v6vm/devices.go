@@ -27,6 +27,7 @@ const (
 	PortConData   = 0x3F8 // out: write a byte; in: take the received byte
 	PortConStat   = 0x3F9 // in: bit 0 a byte has been received
 	PortConCtl    = 0x3FA // out: bit 0 enables the receive interrupt
+	PortDebugCon  = 0xE9  // out: a byte to the debug console (Config.Log), as Bochs's and QEMU's port 0xE9
 )
 
 // Interrupt lines, as on a PC: the vector is the PIC base plus the line.
@@ -123,6 +124,8 @@ func (m *Machine) out(port uint16, v uint32, size int) {
 		m.disk.start(v, m.Icount+m.cfg.DiskLatency)
 	case PortConData:
 		m.con.put(byte(v))
+	case PortDebugCon:
+		m.log.put(byte(v))
 	case PortConCtl:
 		m.con.intr = v&1 != 0
 		if m.con.intr && m.con.ready {

@@ -15,6 +15,7 @@ import (
 type Config struct {
 	MemSize         uint32    // physical memory in bytes, a multiple of 4 KiB; default 32 MiB
 	Console         io.Writer // console output; nil discards it
+	Log             io.Writer // debug console (port 0xE9) output, for kernel messages; nil discards it
 	Input           []byte    // console input; each byte arrives when the CPU idles (hlt) with the receive register empty
 	Disk            []byte    // disk image (whole 512-byte sectors); the machine reads and writes it in place
 	DiskLatency     uint64    // instructions from a disk command to its completion interrupt; default 2000
@@ -41,6 +42,7 @@ type Machine struct {
 	pic   pic
 	timer timer
 	con   console
+	log   console // the debug console: output only
 	disk  disk
 
 	stopped bool
@@ -69,6 +71,9 @@ func New(cfg Config) *Machine {
 	if cfg.Console == nil {
 		cfg.Console = io.Discard
 	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
 	m := &Machine{cfg: cfg}
 	c := &m.CPU
 	c.m = m
@@ -79,6 +84,7 @@ func New(cfg Config) *Machine {
 	m.pic = pic{base: 0x20, imr: 0}
 	m.timer = timer{next: never, rng: newRNG(cfg.Seed)}
 	m.con = console{w: cfg.Console, input: cfg.Input}
+	m.log = console{w: cfg.Log}
 	m.disk = disk{image: cfg.Disk, done: never}
 	return m
 }
@@ -177,6 +183,7 @@ func (m *Machine) Run() (int, error) {
 		c.run()
 	}
 	m.con.flush()
+	m.log.flush()
 	return m.status, m.err
 }
 
@@ -185,6 +192,7 @@ func (m *Machine) Run() (int, error) {
 func (m *Machine) idle(limit uint64) {
 	c := &m.CPU
 	m.con.flush()
+	m.log.flush()
 	if !c.IF {
 		m.stop(fmt.Errorf("halted with interrupts disabled at eip 0x%08x", c.EIP))
 		return
