@@ -1,6 +1,9 @@
 package backend
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // expr evaluates n into EAX (for aggregates: its address). The stack is
 // balanced afterwards; only EAX, ECX and EDX are changed.
@@ -9,6 +12,10 @@ func (g *gen) expr(n *Node) {
 	case OpNum:
 		g.ins("mov eax, %s", imm(n.Val))
 	case OpVar, OpDeref, OpField, OpIndex:
+		if mem, ok := g.direct(n); ok {
+			g.loadFrom(n.Type, mem)
+			return
+		}
 		g.addr(n)
 		g.load(n.Type)
 	case OpAddr:
@@ -42,6 +49,11 @@ func (g *gen) expr(n *Node) {
 		g.expr(n.Lhs)
 		g.expr(n.Rhs)
 	case OpAssign:
+		if mem, ok := g.direct(n.Lhs); ok {
+			g.expr(n.Rhs)
+			g.storeTo(n.Lhs.Type, mem)
+			return
+		}
 		g.addr(n.Lhs)
 		g.ins("push eax")
 		g.expr(n.Rhs)
@@ -132,8 +144,28 @@ func (g *gen) check(n *Node) {
 	g.emitLabel(ok)
 }
 
+// direct returns the memory operand of a scalar variable in the frame or
+// in static data, which is loaded in one instruction instead of lea + mov.
+func (g *gen) direct(n *Node) (string, bool) {
+	if n.Op != OpVar || n.Type.IsAggregate() || n.Var.Func {
+		return "", false
+	}
+	if off, ok := g.frame[n.Var]; ok {
+		return fmt.Sprintf("[ebp%+d]", off), true
+	}
+	if n.Var.Local {
+		return "", false
+	}
+	return "[" + n.Var.Name + "]", true
+}
+
 // load replaces the address in EAX by the value of type t stored there.
-func (g *gen) load(t *Type) {
+func (g *gen) load(t *Type) { g.loadFrom(t, "[eax]") }
+
+// loadFrom loads the value of type t at memory operand mem into EAX,
+// extending narrow integers to 32 bits; aggregates and functions stay
+// addresses.
+func (g *gen) loadFrom(t *Type, mem string) {
 	if t.IsAggregate() || t.Kind == Func {
 		return
 	}
@@ -143,9 +175,9 @@ func (g *gen) load(t *Type) {
 		if t.IsSigned() {
 			ext = "movsx"
 		}
-		g.ins("%s eax, %s [eax]", ext, width)
+		g.ins("%s eax, %s %s", ext, width, mem)
 	default:
-		g.ins("mov eax, [eax]")
+		g.ins("mov eax, %s", mem)
 	}
 }
 
@@ -157,13 +189,18 @@ func (g *gen) store(t *Type) {
 		g.ins("mov eax, ecx")
 		return
 	}
+	g.storeTo(t, "[ecx]")
+}
+
+// storeTo writes the scalar of type t in EAX to memory operand mem.
+func (g *gen) storeTo(t *Type, mem string) {
 	switch t.Size {
 	case 1:
-		g.ins("mov byte [ecx], al")
+		g.ins("mov byte %s, al", mem)
 	case 2:
-		g.ins("mov word [ecx], ax")
+		g.ins("mov word %s, ax", mem)
 	default:
-		g.ins("mov [ecx], eax")
+		g.ins("mov %s, eax", mem)
 	}
 }
 
@@ -279,12 +316,19 @@ func (g *gen) asm(n *Node) {
 		g.errorf(n.Pos, "backend: inline asm takes at most 3 arguments")
 		return
 	}
-	for _, a := range n.Args {
+	// All but the last argument wait on the stack; the last one is already
+	// in EAX and moves to its register before the others are popped.
+	for i, a := range n.Args {
 		g.expr(a)
-		g.ins("push eax")
+		if i < len(n.Args)-1 {
+			g.ins("push eax")
+		}
 	}
-	for i := len(n.Args) - 1; i >= 0; i-- {
-		g.ins("pop %s", regs[i])
+	if last := len(n.Args) - 1; last > 0 {
+		g.ins("mov %s, eax", regs[last])
+		for i := last - 1; i >= 0; i-- {
+			g.ins("pop %s", regs[i])
+		}
 	}
 	for _, line := range strings.Split(strings.TrimSpace(n.Asm), "\n") {
 		g.ins("%s", strings.TrimSpace(line))
