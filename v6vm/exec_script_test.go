@@ -480,7 +480,15 @@ func (r *scriptRun) reset() {
 		m.flushTLB()
 		r.m = m
 	}
-	r.m.SetHooks(Hooks{Trap: func(_ *Machine, ti TrapInfo) { r.traps = append(r.traps, ti) }})
+	// Stop right after the first trap is delivered: a fault on instruction
+	// fetch does not count as an executed instruction, so the instruction
+	// limit alone would let the handler run. Time starts at 1000 so that a
+	// limit of Icount is never 0 (no limit).
+	r.m.Icount = 1000
+	r.m.SetHooks(Hooks{Trap: func(m *Machine, ti TrapInfo) {
+		r.traps = append(r.traps, ti)
+		m.cfg.MaxInstructions = m.Icount
+	}})
 	r.pending, r.broken, r.inst = false, false, "(start)"
 }
 

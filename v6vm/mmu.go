@@ -181,7 +181,7 @@ func (c *CPU) readSlow(va uint32, n int) uint32 {
 		}
 		return uint32(c.mem[pa])
 	}
-	pa2 := c.translate(va+uint32(n)-1, accRead) &^ pageMask
+	pa2 := c.translate((va+uint32(n)-1)&^pageMask, accRead) // CR2 = the first byte on that page
 	var v uint32
 	for i := 0; i < n; i++ {
 		a := va + uint32(i)
@@ -201,7 +201,7 @@ func (c *CPU) writeSlow(va, v uint32, n int) {
 	pa2 := pa
 	cross := int(va&pageMask)+n > pageSize
 	if cross {
-		pa2 = c.translate(va+uint32(n)-1, accWrite) &^ pageMask
+		pa2 = c.translate((va+uint32(n)-1)&^pageMask, accWrite)
 	}
 	if c.m.hooks.Write != nil {
 		c.m.hooks.Write(c.m, va, pa, uint32(n), v)
@@ -246,7 +246,7 @@ func (c *CPU) rmw32(va uint32) uint32 {
 		}
 		return pa
 	}
-	c.translate(va+3, accWrite)
+	c.translate((va+3)&^pageMask, accWrite)
 	v := c.readSlow(va, 4)
 	bounce := uint32(len(c.mem))
 	le.PutUint32(c.mem[bounce:bounce+4:bounce+4+4], v)
@@ -346,7 +346,7 @@ func (c *CPU) decode(eip uint32) *isa.Inst {
 	// next page's mapping can change independently.
 	var buf [16]byte
 	k := copy(buf[:], c.mem[base|off:base+pageSize])
-	pa2 := c.translate(eip+n-1, accFetch) &^ pageMask
+	pa2 := c.translate((eip+n-1)&^pageMask, accFetch)
 	copy(buf[k:n], c.mem[pa2:])
 	in, err := isa.Decode(buf[:n])
 	if err != nil {
