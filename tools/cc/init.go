@@ -274,6 +274,9 @@ func (p *parser) storeInit(block *Node, in *initializer, lv *Node) {
 			p.storeInit(block, in.elems[i], &Node{Kind: NMember, Tok: lv.Tok, Ty: m.Ty, L: lv, Mem: m})
 		}
 	case TyUnion:
+		if len(in.elems) == 0 {
+			return
+		}
 		m := lv.Ty.Members[in.mem]
 		p.storeInit(block, in.elems[in.mem], &Node{Kind: NMember, Tok: lv.Tok, Ty: m.Ty, L: lv, Mem: m})
 	}
@@ -306,7 +309,9 @@ func (p *parser) writeInit(obj *Obj, in *initializer, off int) {
 				p.writeInit(obj, in.elems[i], off+m.Offset)
 			}
 		case TyUnion:
-			p.writeInit(obj, in.elems[in.mem], off)
+			if len(in.elems) > 0 {
+				p.writeInit(obj, in.elems[in.mem], off)
+			}
 		}
 		return
 	}
