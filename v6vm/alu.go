@@ -276,10 +276,17 @@ func (c *CPU) repMovs(size uint32) {
 				c.m.hooks.Write(c.m, dst, dpa, n, 0)
 			}
 			if dpa > spa && dpa < spa+n {
-				// Overlap with the destination ahead: a forward element
-				// copy replicates, as the real instruction does.
-				for i := uint32(0); i < n; i++ {
-					c.mem[dpa+i] = c.mem[spa+i]
+				// Overlap with the destination ahead: a forward copy one
+				// element at a time, as the real instruction does (each
+				// element is read after the previous one is stored).
+				if size == 4 {
+					for i := uint32(0); i < n; i += 4 {
+						le.PutUint32(c.mem[dpa+i:], le.Uint32(c.mem[spa+i:]))
+					}
+				} else {
+					for i := uint32(0); i < n; i++ {
+						c.mem[dpa+i] = c.mem[spa+i]
+					}
 				}
 			} else {
 				copy(c.mem[dpa:dpa+n], c.mem[spa:spa+n])
