@@ -16,6 +16,8 @@ import (
 	"math/big"
 	"os"
 	"strings"
+
+	"v6vm/v6vm/isa"
 )
 
 var edges = []uint32{0, 1, 2, 0x7ffffffe, 0x7fffffff, 0x80000000, 0x80000001, 0xfffffffe, 0xffffffff, 0x12345678}
@@ -28,6 +30,7 @@ func main() {
 	write("exec_gen_shift.txt", genShift())
 	write("exec_gen_muldiv.txt", genMulDiv())
 	write("exec_gen_cond.txt", genCond())
+	write("exec_gen_ud.txt", genUD())
 }
 
 func write(name string, body string) {
@@ -521,5 +524,70 @@ func genCond() string {
 	}
 	// A backward jump.
 	fmt.Fprintf(&w, "eip=0x1800 zf=1\nje 0x1000\nnow eip=0x1000\n\n")
+	return w.String()
+}
+
+// genUD lists every unassigned opcode, and every assigned one with each
+// operand byte made invalid in turn (docs/isa.md: registers 0-7, control
+// registers cr0 cr2 cr3 idtr esp0, base and index 0-8, scale 0-3). The
+// table says which opcodes are assigned and how long they are; the rule for
+// valid operand bytes is the document's.
+func genUD() string {
+	var w bytes.Buffer
+	byteList := func(bs []byte) string {
+		var l []string
+		for _, b := range bs {
+			l = append(l, fmt.Sprintf("0x%02x", b))
+		}
+		return ".byte " + strings.Join(l, ", ")
+	}
+	mode := func(i int) string {
+		if i%2 == 1 {
+			return "user\n"
+		}
+		return ""
+	}
+	n := 0
+	for op := 0; op < 256; op++ {
+		row := &isa.Table[op]
+		if !row.Valid() {
+			fmt.Fprintf(&w, "%s%s\nnow trap 6\n\n", mode(n), byteList([]byte{byte(op)}))
+			n++
+			continue
+		}
+		// The valid encoding, then each bad variant.
+		var enc []byte
+		type slot struct {
+			off int
+			bad []byte
+		}
+		var slots []slot
+		enc = append(enc, byte(op))
+		for _, a := range row.Args {
+			switch {
+			case a == isa.CR:
+				slots = append(slots, slot{len(enc), []byte{1, 6, 7, 8}})
+				enc = append(enc, 0)
+			case a.IsReg():
+				slots = append(slots, slot{len(enc), []byte{8, 0xff}})
+				enc = append(enc, 0)
+			case a.IsMem():
+				slots = append(slots, slot{len(enc), []byte{0x89, 0x98, 0xff}}, slot{len(enc) + 1, []byte{4, 0xff}})
+				enc = append(enc, 0x88, 0, 0, 0x20, 0, 0)
+			default:
+				for i := 0; i < a.Size(); i++ {
+					enc = append(enc, 0)
+				}
+			}
+		}
+		for _, s := range slots {
+			for _, bad := range s.bad {
+				e := append([]byte(nil), enc...)
+				e[s.off] = bad
+				fmt.Fprintf(&w, "%s%s\nnow trap 6\n\n", mode(n), byteList(e))
+				n++
+			}
+		}
+	}
 	return w.String()
 }
