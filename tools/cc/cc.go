@@ -12,11 +12,13 @@ package cc
 
 import "strings"
 
-// Check preprocesses and parses one C source file.
+// Check preprocesses and parses one C source file. Preprocessing errors
+// other than a missing header do not stop parsing, so one run reports as
+// much as it can.
 func Check(cfg *Config, name, text string) (*Program, error) {
 	errs := &errorList{}
 	toks := preprocess(cfg, errs, NewFile(name, text))
-	if len(errs.errs) > 0 {
+	if errs.fatal {
 		return nil, errs.err()
 	}
 	prog := parse(toks, errs)
@@ -27,7 +29,7 @@ func Check(cfg *Config, name, text string) (*Program, error) {
 func Compile(cfg *Config, name, text string) (string, error) {
 	errs := &errorList{}
 	toks := preprocess(cfg, errs, NewFile(name, text))
-	if len(errs.errs) > 0 {
+	if errs.fatal {
 		return "", errs.err()
 	}
 	files := map[string]*File{}

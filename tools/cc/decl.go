@@ -238,6 +238,9 @@ func (p *parser) params(ret *Type) *Type {
 			p.expect(")")
 			break
 		}
+		if len(fn.Params) == 0 && p.peek().Kind == TIdent && !p.isTypename() {
+			p.syntaxError("old-style (K&R) parameter lists are not supported; declare each parameter's type")
+		}
 		base, _ := p.declspec()
 		ty, name := p.declarator(base)
 		switch ty.Kind {

@@ -46,7 +46,8 @@ func (e *Error) Error() string {
 
 // errorList collects diagnostics so a run reports all of them at once.
 type errorList struct {
-	errs []*Error
+	errs  []*Error
+	fatal bool // later stages would only report consequences (a missing #include)
 }
 
 // errTooMany aborts a stage once maxErrors diagnostics have piled up.

@@ -208,7 +208,7 @@ func (p *parser) ident() *Token {
 
 // recoverTo catches a bailout and skips to a token where parsing can resume:
 // past the next ';' at this nesting level, or before a '}' closing it.
-func (p *parser) recoverTo(start int) {
+func (p *parser) recoverTo(start int, fileScope bool) {
 	r := recover()
 	if r == nil {
 		return
@@ -216,6 +216,13 @@ func (p *parser) recoverTo(start int) {
 	if _, ok := r.(bailout); !ok {
 		panic(r)
 	}
+	defer func() {
+		// A block cannot start a file-scope declaration: it is the body
+		// of the function whose header was bad, so skip it too.
+		if fileScope && p.at("{") {
+			p.skipBlock()
+		}
+	}()
 	if p.pos == start {
 		p.next() // make progress
 	}
@@ -249,6 +256,21 @@ func (p *parser) recoverTo(start int) {
 			return
 		}
 		p.next()
+	}
+}
+
+// skipBlock skips a balanced { ... }.
+func (p *parser) skipBlock() {
+	depth := 0
+	for t := p.peek(); t.Kind != TEOF; t = p.peek() {
+		p.next()
+		if t.is("{") {
+			depth++
+		} else if t.is("}") {
+			if depth--; depth == 0 {
+				return
+			}
+		}
 	}
 }
 
@@ -297,7 +319,7 @@ func (p *parser) uniqueName(prefix string) string {
 
 // topLevel parses one file-scope declaration or function definition.
 func (p *parser) topLevel() {
-	defer p.recoverTo(p.pos)
+	defer p.recoverTo(p.pos, true)
 	if p.accept(";") {
 		return // an empty declaration, as after recovering from an error
 	}

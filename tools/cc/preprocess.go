@@ -421,6 +421,7 @@ func (p *preprocessor) includeFile(dir *Token, name string, quoted bool) {
 		p.push(Tokenize(f, p.errs))
 		return
 	}
+	p.errs.fatal = true
 	p.errs.add(dir.Pos, "%s: file not found", name)
 }
 

@@ -22,7 +22,7 @@ func (p *parser) compound() *Node {
 // blockItem parses one declaration or statement, recovering from syntax
 // errors inside it.
 func (p *parser) blockItem() (n *Node) {
-	defer p.recoverTo(p.pos)
+	defer p.recoverTo(p.pos, false)
 	if p.isTypename() && !p.peekN(1).is(":") {
 		return p.localDecl()
 	}

@@ -37,3 +37,9 @@ void locals(void)
 		int a = 1; /* shadowing is fine */
 	}
 }
+
+int knr(a/* ERROR "old-style \(K&R\) parameter lists are not supported" */, b) int a, b; { return a + b; }
+int half_value = 1.5/* ERROR "floating-point constants are not supported" */;
+int hexfloat = 0x1p3/* ERROR "floating-point constants are not supported" */;
+int badnum = 09/* ERROR "invalid integer constant 09" */;
+int toobig = 4294967296/* ERROR "integer constant 4294967296 is too large" */;
