@@ -338,6 +338,10 @@ f:	nop
 g:	ret
 	.type tbl, @object
 tbl:	.long 0
+h:	nop
+	nop
+	.size h, .-h
+	.long 0
 	.data
 obj:	.long 1, 2
 	.size obj, 4
@@ -355,7 +359,7 @@ K = 42
 		global bool
 	}{
 		{"f", exe.SymFunc, 3, true}, {"f.l", exe.SymLabel, 0, false}, {"g", exe.SymFunc, 1, false},
-		{"tbl", exe.SymObject, 4, false}, {"obj", exe.SymObject, 4, true}, {"obj.inner", exe.SymLabel, 0, false},
+		{"tbl", exe.SymObject, 4, false}, {"h", exe.SymFunc, 2, false}, {"obj", exe.SymObject, 4, true}, {"obj.inner", exe.SymLabel, 0, false},
 		{"tail", exe.SymObject, 1, false}, {"code", exe.SymFunc, 1, false}, {"K", exe.SymAbs, 0, false},
 	} {
 		s := sym(t, x, c.name)
