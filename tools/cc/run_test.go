@@ -62,16 +62,16 @@ func runVM(t *testing.T, srcs []asm.Source) (string, int) {
 }
 
 // runGCC compiles the program with the host gcc and runs it.
-func runGCC(t *testing.T, file string) (string, int) {
+func runGCC(t *testing.T, files ...string) (string, int) {
 	t.Helper()
 	gcc, err := exec.LookPath("gcc")
 	if err != nil {
 		t.Skip("gcc not found: the differential tests need a host C compiler")
 	}
 	bin := filepath.Join(t.TempDir(), "prog")
-	cmd := exec.Command(gcc, "-std=gnu99", "-w", "-O0", "-o", bin, file)
+	cmd := exec.Command(gcc, append([]string{"-std=gnu99", "-w", "-O0", "-o", bin}, files...)...)
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("gcc %s: %v\n%s", file, err, msg)
+		t.Fatalf("gcc %s: %v\n%s", files, err, msg)
 	}
 	var out bytes.Buffer
 	run := exec.Command(bin)
@@ -84,16 +84,35 @@ func runGCC(t *testing.T, file string) (string, int) {
 	return out.String(), run.ProcessState.ExitCode()
 }
 
-func TestRun(t *testing.T) {
-	files, _ := filepath.Glob("testdata/run/*.c")
-	if len(files) == 0 {
-		t.Fatal("no testdata/run/*.c programs")
+// programs lists the test programs: each testdata/run/*.c file, and each
+// directory there with all its .c files.
+func programs(t *testing.T) map[string][]string {
+	entries, err := os.ReadDir("testdata/run")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
+	progs := map[string][]string{}
+	for _, e := range entries {
+		path := filepath.Join("testdata/run", e.Name())
+		if e.IsDir() {
+			progs[e.Name()], _ = filepath.Glob(filepath.Join(path, "*.c"))
+		} else if strings.HasSuffix(e.Name(), ".c") {
+			progs[e.Name()] = []string{path}
+		}
+	}
+	return progs
+}
+
+func TestRun(t *testing.T) {
+	progs := programs(t)
+	if len(progs) == 0 {
+		t.Fatal("no testdata/run programs")
+	}
+	for name, files := range progs {
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			want, wantStatus := runGCC(t, f)
-			got, status := runVM(t, buildVM(t, f))
+			want, wantStatus := runGCC(t, files...)
+			got, status := runVM(t, buildVM(t, files...))
 			if got != want {
 				t.Errorf("output differs\n--- gcc\n%s\n--- cc on v6vm\n%s", want, got)
 			}
