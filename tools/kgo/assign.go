@@ -197,15 +197,28 @@ func (c *compiler) rangeStmt(s *ast.RangeStmt) []*backend.Node {
 }
 
 // arrayForRange returns a function giving the array a range loop reads:
-// a copy when the element value is used, else the expression itself (only
-// its length matters then, and Go does not evaluate it).
+// a copy when the element value is used. Otherwise only the length (the
+// type's) matters, and Go evaluates the expression only if it has calls.
 func (c *compiler) arrayForRange(p backend.Pos, x ast.Expr, copyIt bool, init *[]*backend.Node) func() *backend.Node {
 	if !copyIt {
+		if hasCall(x) {
+			*init = append(*init, c.expr(x))
+		}
 		return func() *backend.Node { return nil }
 	}
 	tmp := c.temp(c.irType(c.typeOf(x)))
 	*init = append(*init, backend.Assign(p, backend.Var(p, tmp), c.expr(x)))
 	return func() *backend.Node { return backend.Var(p, tmp) }
+}
+
+func hasCall(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		_, isCall := n.(*ast.CallExpr)
+		found = found || isCall
+		return !found
+	})
+	return found
 }
 
 func isBlank(e ast.Expr) bool {

@@ -46,3 +46,12 @@ func TestAssemblyRoutine(t *testing.T) {
 		t.Errorf("got status %d, output %q, want %q", status, out, want)
 	}
 }
+
+// TestIntrinsics runs the hw intrinsics on the machine.
+func TestIntrinsics(t *testing.T) {
+	out, status := runDir(t, "testdata/baremetal/intrinsics")
+	want := "kernel!\n101 45 45 108\ntrue true 0\ntrue 7\nIF true false\ncr3 20480 paging 0\nebp saved true true\n"
+	if out != want || status != 0 {
+		t.Errorf("got status %d, output:\n%s\nwant:\n%s", status, out, want)
+	}
+}

@@ -129,8 +129,18 @@ func (c *compiler) builtin(e *ast.CallExpr, name string) *backend.Node {
 	void := backend.Int(backend.Void)
 	switch name {
 	case "len":
-		if isString(c.typeOf(e.Args[0])) {
+		at := c.typeOf(e.Args[0])
+		if isString(at) {
 			return backend.FieldOf(p, c.expr(e.Args[0]), c.stringType().Fields[1])
+		}
+		if ptr, ok := at.Underlying().(*types.Pointer); ok {
+			at = ptr.Elem()
+		}
+		if arr, ok := at.Underlying().(*types.Array); ok {
+			// Not a constant only because the operand has calls: Go
+			// evaluates them, and the length is still the type's.
+			n := backend.Num(p, backend.Int(backend.Int32), arr.Len())
+			return commaThen(p, []*backend.Node{c.expr(e.Args[0])}, n)
 		}
 	case "print", "println":
 		var calls []*backend.Node

@@ -25,7 +25,7 @@ var registers = map[string]bool{
 // them), then static data is laid out, then bodies are lowered.
 func (c *compiler) lower() *backend.Program {
 	c.prog = &backend.Program{}
-	c.types = map[string]*backend.Type{}
+	c.types = map[types.Type]*backend.Type{}
 	c.objs = map[types.Object]*backend.Obj{}
 	c.strs = map[string]*backend.Obj{}
 	var funcs []*ast.FuncDecl

@@ -64,8 +64,10 @@ func (c *compiler) params(list *ast.FieldList) {
 		}
 		for _, id := range fld.Names {
 			v := c.info.Defs[id]
-			p := &backend.Obj{Name: id.Name, Type: c.irType(v.Type()), Local: true, Pos: c.pos(id.Pos())}
-			c.fn.locals[v] = p
+			p := &backend.Obj{Name: id.Name, Type: c.irType(c.info.Types[fld.Type].Type), Local: true, Pos: c.pos(id.Pos())}
+			if v != nil {
+				c.fn.locals[v] = p
+			}
 			c.fn.obj.Params = append(c.fn.obj.Params, p)
 		}
 	}

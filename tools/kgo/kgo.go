@@ -129,7 +129,8 @@ type compiler struct {
 	errs    []error
 
 	prog    *backend.Program
-	types   map[string]*backend.Type // by types.TypeString
+	types   map[types.Type]*backend.Type
+	str     *backend.Type // the layout of string values
 	objs    map[types.Object]*backend.Obj
 	strs    map[string]*backend.Obj // string literal data
 	fn      *funcState

@@ -7,11 +7,11 @@ import (
 )
 
 // irType converts a (subset-checked) Go type to the back end's type. Types
-// are cached by their printed form, which is the same for identical types;
-// a named struct is entered in the cache before its fields are converted,
-// so self-referential types (a list of *Proc inside Proc) terminate.
+// are cached by identity (two local types may share a name); a type is
+// entered in the cache before its parts are converted, so self-referential
+// types (a list of *Proc inside Proc) terminate.
 func (c *compiler) irType(t types.Type) *backend.Type {
-	key := types.TypeString(t, nil)
+	key := t
 	if bt, ok := c.types[key]; ok {
 		return bt
 	}
@@ -28,7 +28,7 @@ func (c *compiler) irType(t types.Type) *backend.Type {
 		c.types[key] = bt
 		return bt
 	case *types.Struct:
-		bt := &backend.Type{Kind: backend.Struct, Name: key}
+		bt := &backend.Type{Kind: backend.Struct}
 		c.types[key] = bt
 		fields := make([]*backend.Field, u.NumFields())
 		for i := range fields {
@@ -36,7 +36,7 @@ func (c *compiler) irType(t types.Type) *backend.Type {
 			fields[i] = &backend.Field{Name: f.Name(), Type: c.irType(f.Type())}
 		}
 		*bt = *backend.StructOf(fields)
-		bt.Name = key
+		bt.Name = types.TypeString(t, nil)
 		return bt
 	case *types.Signature:
 		return c.funcType(u)
@@ -70,15 +70,15 @@ func (c *compiler) basicType(b *types.Basic) *backend.Type {
 
 // stringType is the layout of a Go string: data pointer, then length.
 func (c *compiler) stringType() *backend.Type {
-	if t, ok := c.types["string"]; ok {
-		return t
+	if c.str != nil {
+		return c.str
 	}
 	t := backend.StructOf([]*backend.Field{
 		{Name: "ptr", Type: backend.PtrTo(backend.Int(backend.Uint8))},
 		{Name: "len", Type: backend.Int(backend.Int32)},
 	})
 	t.Name = "string"
-	c.types["string"] = t
+	c.str = t
 	return t
 }
 
