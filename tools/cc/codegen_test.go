@@ -1,0 +1,49 @@
+package cc
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestFrameShape checks the code shape vfork demonstrations rely on: every
+// local and parameter lives in its EBP-relative stack slot (no register
+// allocation), frames are built with push ebp / mov ebp, esp and left with
+// leave; ret, and statements carry line directives.
+func TestFrameShape(t *testing.T) {
+	src := `int g;
+int f(int a, char c)
+{
+	int x = a;
+	char buf[6];
+	buf[0] = c;
+	x += buf[0];
+	return x;
+}
+`
+	text, err := Compile(nil, "shape.c", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"f:\n", "push ebp\n\tmov ebp, esp\n\tsub esp, 12\n",
+		"[ebp+8]",  // a
+		"[ebp+12]", // c, in its own 4-byte slot
+		"[ebp-4]",  // x
+		"[ebp-12]", // buf
+		"movsx eax, byte [",
+		"mov byte [ecx], al",
+		".file \"shape.c\"", ".loc 4\n", ".loc 6\n", ".loc 8\n",
+		"; 7: x += buf[0];",
+		"leave\n\tret\n",
+		".bss", "g:\n\t.space 4",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+	// No callee-saved register is used for values.
+	if m := regexp.MustCompile(`(?m)^\t\w+ (ebx|esi|edi)\b`).FindString(text); m != "" {
+		t.Errorf("uses a callee-saved register: %q", m)
+	}
+}
