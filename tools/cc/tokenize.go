@@ -1,6 +1,7 @@
 package cc
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 )
@@ -166,7 +167,7 @@ func (t *tokenizer) run() []*Token {
 			space = true
 			continue
 		case c == '/' && i+1 < len(src) && src[i+1] == '*':
-			end := strings.Index(string(src[i+2:]), "*/")
+			end := bytes.Index(src[i+2:], []byte("*/"))
 			if end < 0 {
 				t.errs.add(t.pos(i), "unterminated comment")
 				i = len(src)
