@@ -1,0 +1,259 @@
+//go:build v6vm
+
+package kernel
+
+import (
+	"unsafe"
+
+	"v6vm/kernel/hw"
+)
+
+// ExecHeader is the header of a v6vm executable (v6vm/exe; V6++ reads a PE
+// header instead, in PEParser::HeaderLoad).
+type ExecHeader struct {
+	magic     uint32
+	version   uint32
+	entry     uint32
+	textAddr  uint32
+	textSize  uint32
+	dataAddr  uint32
+	dataSize  uint32
+	bssSize   uint32
+	loadAddr  uint32
+	symOff    uint32
+	symCount  uint32
+	lineOff   uint32
+	lineCount uint32
+	strOff    uint32
+	strSize   uint32
+	reserved  uint32
+}
+
+const (
+	EXEC_MAGIC  = 0x58563656 // "V6VX"
+	EXEC_HEADER = 64
+	NCARGS      = 4096 // bytes of arguments (V6 NCARGS 510; Linux much more)
+	MAXARGS     = 256
+	USER_STACK  = 2 * PAGE_SIZE // initial stack beyond the arguments
+)
+
+// execArgs holds the arguments of the execs in progress, one buffer each
+// (V6++ uses swap space; ExeCnt limits them to NEXEC).
+var execArgs [NEXEC][NCARGS]byte
+
+var execBusy [NEXEC]bool
+
+// validExec checks an executable of size bytes before anything of the
+// caller is given up: a bad one fails with ENOEXEC and the caller goes on.
+func validExec(h *ExecHeader, size uint32) bool {
+	if size < EXEC_HEADER || h.magic != EXEC_MAGIC || h.version != 1 {
+		return false
+	}
+	if h.textAddr != USER_TEXT_START || h.textSize > USER_SPACE_SIZE || h.dataSize > USER_SPACE_SIZE || h.bssSize > USER_SPACE_SIZE {
+		return false
+	}
+	if EXEC_HEADER+h.textSize+h.dataSize > size {
+		return false
+	}
+	if h.entry < h.textAddr || h.entry >= h.textAddr+h.textSize {
+		return false
+	}
+	if h.dataAddr != pageRound(h.textAddr+h.textSize) {
+		return false
+	}
+	return h.dataAddr+h.dataSize+h.bssSize <= USER_SPACE_SIZE-MAX_STACK
+}
+
+// Sys_Exec is execve(path, argv, envp) (ProcessManager::Exec): replace the
+// running program with the executable path, passing argv. Until the file
+// system exists, executables come from the boot image. Everything that can
+// fail for a reason of the caller's (a bad path, pointer, executable or
+// argument list) is checked before the old image is given up.
+func Sys_Exec() {
+	u := GetUser()
+	pm := &ProcMgr
+	var path [128]byte
+	if !CopyInString(&path, uintptr(u.u_arg[0])) {
+		return
+	}
+	idx := bootLookup(&path)
+	if idx < 0 {
+		u.u_error = ENOENT
+		return
+	}
+	bf := &bootImage().files[idx]
+	img := PhysToVirt(BOOT_IMAGE) + uintptr(bf.offset)
+	h := (*ExecHeader)(unsafe.Pointer(img))
+	if !validExec(h, bf.size) {
+		u.u_error = ENOEXEC
+		return
+	}
+
+	for pm.ExeCnt >= NEXEC {
+		u.u_procp.Sleep(uintptr(unsafe.Pointer(&pm.ExeCnt)), EXPRI)
+	}
+	pm.ExeCnt++
+	slot := 0
+	for execBusy[slot] {
+		slot++
+	}
+	execBusy[slot] = true
+	buf := &execArgs[slot]
+	argc, nbytes := collectArgs(buf, uintptr(u.u_arg[1]))
+	if argc >= 0 {
+		loadImage(h, img, int32(idx), buf, argc, nbytes, &path)
+	}
+	execBusy[slot] = false
+	pm.ExeCnt--
+	pm.WakeUpAll(uintptr(unsafe.Pointer(&pm.ExeCnt)))
+}
+
+// collectArgs copies the argument strings of the user's argv into buf,
+// NUL-terminated one after another. It returns their number and total size,
+// or -1 with u_error set (EFAULT, E2BIG).
+func collectArgs(buf *[NCARGS]byte, argv uintptr) (int32, uint32) {
+	u := GetUser()
+	n := uint32(0)
+	argc := int32(0)
+	if argv == 0 {
+		return 0, 0
+	}
+	for {
+		var p uint32
+		if !CopyIn(uintptr(unsafe.Pointer(&p)), argv+uintptr(argc)*4, 4) {
+			return -1, 0
+		}
+		if p == 0 {
+			return argc, n
+		}
+		if argc >= MAXARGS {
+			u.u_error = E2BIG
+			return -1, 0
+		}
+		for {
+			if !userRange(uintptr(p), 1, false) {
+				u.u_error = EFAULT
+				return -1, 0
+			}
+			if n >= NCARGS {
+				u.u_error = E2BIG
+				return -1, 0
+			}
+			c := *(*byte)(unsafe.Pointer(uintptr(p)))
+			buf[n] = c
+			n++
+			p++
+			if c == 0 {
+				break
+			}
+		}
+		argc++
+	}
+}
+
+// loadImage is the part of exec past the point of no return: free the old
+// image, build the new one, and aim the trap frame at the new entry with
+// the arguments on the new stack.
+func loadImage(h *ExecHeader, img uintptr, key int32, args *[NCARGS]byte, argc int32, nbytes uint32, path *[128]byte) {
+	u := GetUser()
+	p := u.u_procp
+	md := &u.u_MemoryDescriptor
+
+	dataSize := pageRound(h.dataSize + h.bssSize)
+	stackSize := pageRound(nbytes+uint32(argc+4)*4) + USER_STACK
+	if CoreMap.free+p.p_size-USIZE < dataSize+stackSize+pageRound(h.textSize) {
+		u.u_error = ENOMEM // a guess that may still fail below, but saves the caller mostly
+		return
+	}
+
+	// Release the old program: text, data, stack.
+	XFree(p)
+	md.m_StackSize = 0
+	Expand(USIZE)
+	if !XAlloc(key, img+EXEC_HEADER, h.textSize) || !Expand(USIZE+dataSize+stackSize) {
+		ProcMgr.Exit(SIGKILL) // nothing left to return to
+	}
+	md.m_TextStartAddress = h.textAddr
+	md.m_TextSize = pageRound(h.textSize)
+	md.m_DataStartAddress = h.dataAddr
+	md.m_DataSize = dataSize
+	md.m_StackSize = stackSize
+	u.u_brk = h.dataAddr + h.dataSize + h.bssSize
+	hw.CopyBytes(PhysToVirt(p.p_addr+USIZE), img+EXEC_HEADER+uintptr(h.textSize), h.dataSize)
+	EstablishUserPageTable(p, md)
+	hw.FlushTLB()
+
+	// The new stack, from the top: the strings, then argv[] and its NULL,
+	// an empty envp, then envp, argv, argc at the new stack pointer —
+	// main(argc, argv, envp)'s arguments as crt0 finds them.
+	strs := USER_SPACE_SIZE - ((nbytes + 3) &^ 3)
+	hw.CopyBytes(uintptr(strs), uintptr(unsafe.Pointer(args)), nbytes)
+	sp := strs - uint32(argc+1)*4 - 4
+	argvp := sp
+	s := strs
+	for i := int32(0); i < argc; i++ {
+		*(*uint32)(unsafe.Pointer(uintptr(argvp + uint32(i)*4))) = s
+		for args[s-strs] != 0 {
+			s++
+		}
+		s++
+	}
+	*(*uint32)(unsafe.Pointer(uintptr(argvp + uint32(argc)*4))) = 0
+	envp := argvp + uint32(argc+1)*4
+	*(*uint32)(unsafe.Pointer(uintptr(envp))) = 0
+	sp -= 12
+	*(*uint32)(unsafe.Pointer(uintptr(sp))) = uint32(argc)
+	*(*uint32)(unsafe.Pointer(uintptr(sp + 4))) = argvp
+	*(*uint32)(unsafe.Pointer(uintptr(sp + 8))) = envp
+
+	// Caught signals go back to the default; ignored ones stay ignored.
+	for i := 0; i < NSIG; i++ {
+		if u.u_signal[i] != SIG_IGN {
+			u.u_signal[i] = SIG_DFL
+		}
+	}
+	r := u.u_ar0
+	r.eax, r.ebx, r.ecx, r.edx, r.esi, r.edi, r.ebp = 0, 0, 0, 0, 0, 0, 0
+	ctx := u.u_ctx
+	ctx.eip = h.entry
+	ctx.esp = sp
+	ctx.eflags = EFLAGS_UM | EFLAGS_IF
+
+	// The command name, for ps and traces: the path's last element.
+	start := 0
+	for i := 0; i < len(path) && path[i] != 0; i++ {
+		if path[i] == '/' {
+			start = i + 1
+		}
+	}
+	n := 0
+	for n < len(u.u_comm)-1 && start+n < len(path) && path[start+n] != 0 {
+		u.u_comm[n] = path[start+n]
+		n++
+	}
+	for n < len(u.u_comm) {
+		u.u_comm[n] = 0
+		n++
+	}
+	tracePoint(TRACE_EXEC, 0)
+}
+
+// CopyInString copies a NUL-terminated string from user address src into
+// buf; EFAULT for a bad address, ENAMETOOLONG (as EINVAL) if it does not
+// fit.
+func CopyInString(buf *[128]byte, src uintptr) bool {
+	u := GetUser()
+	for i := uintptr(0); i < uintptr(len(buf)); i++ {
+		if !userRange(src+i, 1, false) {
+			u.u_error = EFAULT
+			return false
+		}
+		c := *(*byte)(unsafe.Pointer(src + i))
+		buf[i] = c
+		if c == 0 {
+			return true
+		}
+	}
+	u.u_error = EINVAL
+	return false
+}

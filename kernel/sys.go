@@ -1,0 +1,130 @@
+//go:build v6vm
+
+package kernel
+
+import (
+	"unsafe"
+
+	"v6vm/kernel/hw"
+)
+
+// The small system calls (V6++ SystemCall::Sys_* and ProcessManager).
+
+// Rexit is exit(status): the wait status of a normal exit is the low byte
+// of status shifted up by 8 (SystemCall::Sys_Rexit).
+func Rexit() {
+	u := GetUser()
+	ProcMgr.Exit((u.u_arg[0] & 0xFF) << 8)
+}
+
+// Sys_Fork is fork() (SystemCall::Sys_Fork).
+func Sys_Fork() { ProcMgr.Fork() }
+
+// Sys_Wait is wait(&status) (SystemCall::Sys_Wait).
+func Sys_Wait() {
+	u := GetUser()
+	ProcMgr.Wait(-1, uintptr(u.u_arg[0]))
+}
+
+// Sys_Waitpid is waitpid(pid, &status, options) (ours).
+func Sys_Waitpid() {
+	u := GetUser()
+	ProcMgr.Wait(u.u_arg[0], uintptr(u.u_arg[1]))
+}
+
+// Getpid is getpid() (SystemCall::Sys_Getpid).
+func Getpid() {
+	u := GetUser()
+	u.u_ar0.eax = uint32(u.u_procp.p_pid)
+}
+
+// Getppid is getppid() (ours).
+func Getppid() {
+	u := GetUser()
+	u.u_ar0.eax = uint32(u.u_procp.p_ppid)
+}
+
+// Gtime is time(): seconds since 1970 (SystemCall::Sys_Gtime).
+func Gtime() {
+	GetUser().u_ar0.eax = bootTime + time_
+}
+
+// bootTime is the real-time clock at boot.
+var bootTime uint32
+
+// Getswtch returns the number of context switches so far (Sys_Getswtch).
+func Getswtch() {
+	GetUser().u_ar0.eax = uint32(ProcMgr.SwtchNum)
+}
+
+// Nice sets the caller's niceness (ProcessManager::Nice): at most 20, and
+// below 0 only for root.
+func Nice() {
+	u := GetUser()
+	n := u.u_arg[0]
+	if n > 20 {
+		n = 20
+	}
+	if n < 0 && u.u_uid != 0 {
+		u.u_error = EPERM
+		return
+	}
+	u.u_procp.p_nice = n
+}
+
+// Times stores the caller's and its reaped children's clock ticks in user
+// and kernel mode (SystemCall::Sys_Times).
+func Times() {
+	u := GetUser()
+	t := [4]int32{u.u_utime, u.u_stime, u.u_cutime, u.u_cstime}
+	CopyOut(uintptr(u.u_arg[0]), uintptr(unsafe.Pointer(&t)), 16)
+}
+
+// Sbreak is brk(addr) (SystemCall::Sys_Sbreak): move the end of the data
+// segment to addr, growing or shrinking the image; brk(0) asks. The break
+// comes back in EAX; ENOMEM if memory is short or the data would run into
+// the stack.
+func Sbreak() {
+	u := GetUser()
+	md := &u.u_MemoryDescriptor
+	want := uint32(u.u_arg[0])
+	if want == 0 {
+		u.u_ar0.eax = u.u_brk
+		return
+	}
+	if want < md.m_DataStartAddress || want > USER_SPACE_SIZE-md.m_StackSize-PAGE_SIZE {
+		u.u_error = ENOMEM
+		return
+	}
+	newData := pageRound(want - md.m_DataStartAddress)
+	if newData != md.m_DataSize {
+		p := u.u_procp
+		if !Expand(p.p_size - md.m_DataSize + newData) {
+			u.u_error = ENOMEM
+			return
+		}
+		md.m_DataSize = newData
+		EstablishUserPageTable(p, md)
+		hw.FlushTLB()
+	}
+	u.u_brk = want
+	u.u_ar0.eax = want
+}
+
+// Shutdown powers the machine off (ours; V6++'s shutdown program only
+// syncs). how 0: a plain shutdown with status; how 1: init reporting the
+// wait status of the one program `v6vm run` asked it to run.
+func Shutdown() {
+	u := GetUser()
+	kind := uint32(POWER_SHUTDOWN)
+	status := uint32(u.u_arg[1]) & 0xFF
+	if u.u_arg[0] == 1 {
+		kind = POWER_PROGRAM
+		status = uint32(u.u_arg[1]) & 0xFFFF
+	}
+	hw.Cli()
+	hw.OutL(PORT_POWER, kind|status)
+	for {
+		hw.Hlt()
+	}
+}

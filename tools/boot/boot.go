@@ -1,0 +1,183 @@
+// Package boot runs a built system: it loads the kernel and the boot image
+// into a machine, runs it, and says how the run ended — a shutdown, the
+// wait status of the program init ran for `v6vm run`, or a kernel panic
+// (with a symbolic backtrace read from the stack, as a debugger would).
+package boot
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"v6vm/tools/build"
+	"v6vm/v6vm"
+	"v6vm/v6vm/exe"
+)
+
+// Options configure a run.
+type Options struct {
+	MemSize         uint32 // default 32 MiB
+	TickPeriod      uint32 // instructions per clock tick; default DefaultTick
+	TickJitter      uint32 // default DefaultJitter
+	Seed            uint64
+	MaxInstructions uint64
+	Console         io.Writer // the console (program output)
+	Log             io.Writer // kernel messages; nil keeps them for Result.Log
+	Input           []byte
+	Hooks           v6vm.Hooks
+}
+
+// Clock defaults: a tick every 10,000 to 20,000 instructions, the extra
+// drawn from the seed, so seeds move ticks across the code and give other
+// interleavings.
+const (
+	DefaultTick   = 10000
+	DefaultJitter = 10000
+)
+
+// How a run ended.
+const (
+	Shutdown = iota + 1 // shutdown(): Status is what it asked for
+	Program             // init reported the wait status of the program it ran
+	Panic               // the kernel panicked
+	Stopped             // the machine stopped otherwise (Err says why)
+)
+
+// Power-off words (kernel/param.go).
+const (
+	powerShutdown = 0x01000000
+	powerProgram  = 0x02000000
+	powerPanic    = 0x03000000
+)
+
+// Result is how a run ended.
+type Result struct {
+	Kind      int
+	Status    int // Shutdown: the status; Program: the wait status
+	Err       error
+	Log       string // kernel messages, when Options.Log was nil
+	Backtrace string // Panic: the kernel stack, symbolically
+	Icount    uint64
+}
+
+// ExitCode is what a shell would report for the run: the program's exit
+// status, or 128+signal if a signal killed it; 1 for anything else.
+func (r *Result) ExitCode() int {
+	switch r.Kind {
+	case Shutdown:
+		return r.Status
+	case Program:
+		if sig := r.Status & 0x7F; sig != 0 {
+			return 128 + sig
+		}
+		return r.Status >> 8 & 0xFF
+	}
+	return 1
+}
+
+func (r *Result) String() string {
+	switch r.Kind {
+	case Shutdown:
+		return fmt.Sprintf("shutdown (status %d)", r.Status)
+	case Program:
+		if sig := r.Status & 0x7F; sig != 0 {
+			return fmt.Sprintf("program killed by signal %d", sig)
+		}
+		return fmt.Sprintf("program exited with status %d", r.Status>>8&0xFF)
+	case Panic:
+		return "kernel panic"
+	}
+	return fmt.Sprintf("machine stopped: %v", r.Err)
+}
+
+// New makes a machine with the kernel and boot image loaded, ready to Run.
+func New(kernel *exe.File, cfg build.BootConfig, opt Options) (*v6vm.Machine, *bytes.Buffer, error) {
+	if opt.MemSize == 0 {
+		opt.MemSize = v6vm.DefaultMemSize
+	}
+	if opt.TickPeriod == 0 {
+		opt.TickPeriod = DefaultTick
+		if opt.TickJitter == 0 {
+			opt.TickJitter = DefaultJitter
+		}
+	}
+	cfg.MemSize, cfg.TickPeriod, cfg.TickJitter = opt.MemSize, opt.TickPeriod, opt.TickJitter
+	image, err := cfg.Bytes()
+	if err != nil {
+		return nil, nil, err
+	}
+	logBuf := new(bytes.Buffer)
+	log := opt.Log
+	if log == nil {
+		log = logBuf
+	}
+	m := v6vm.New(v6vm.Config{
+		MemSize: opt.MemSize, Console: opt.Console, Log: log, Input: opt.Input,
+		Seed: opt.Seed, MaxInstructions: opt.MaxInstructions,
+	})
+	if err := m.Load(kernel); err != nil {
+		return nil, nil, err
+	}
+	copy(m.Memory()[build.BootImage:], image)
+	m.Invalidate(build.BootImage, uint32(len(image)))
+	m.SetHooks(opt.Hooks)
+	return m, logBuf, nil
+}
+
+// Run boots the system and runs it to the end.
+func Run(kernel *exe.File, cfg build.BootConfig, opt Options) (*Result, *v6vm.Machine, error) {
+	m, logBuf, err := New(kernel, cfg, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	status, err := m.Run()
+	r := &Result{Err: err, Icount: m.Icount, Log: logBuf.String()}
+	word := uint32(status)
+	switch {
+	case err != nil:
+		r.Kind = Stopped
+	case word&0xFF000000 == powerShutdown:
+		r.Kind, r.Status = Shutdown, int(word&0xFF)
+	case word&0xFF000000 == powerProgram:
+		r.Kind, r.Status = Program, int(word&0xFFFF)
+	case word&0xFF000000 == powerPanic:
+		r.Kind = Panic
+		r.Backtrace = Backtrace(m, kernel)
+	default:
+		r.Kind, r.Err = Stopped, fmt.Errorf("powered off with unknown status %#x", word)
+	}
+	return r, m, nil
+}
+
+// Backtrace walks the EBP chain of the stack the CPU is on and names each
+// frame from the kernel's symbols and line table.
+func Backtrace(m *v6vm.Machine, kernel *exe.File) string {
+	var b bytes.Buffer
+	regs := m.Regs()
+	pc, bp := regs.EIP, regs.R[5]
+	for depth := 0; depth < 32; depth++ {
+		name := kernel.Symbolize(pc)
+		if name == "" {
+			name = fmt.Sprintf("%#x", pc)
+		}
+		line := ""
+		if file, n, ok := kernel.LineAt(pc); ok {
+			line = fmt.Sprintf(" (%s:%d)", file, n)
+		}
+		fmt.Fprintf(&b, "  %s%s\n", name, line)
+		if bp == 0 {
+			break
+		}
+		frame, err := m.ReadVirt(0, bp, 8)
+		if err != nil || len(frame) < 8 {
+			break
+		}
+		bp = uint32(frame[0]) | uint32(frame[1])<<8 | uint32(frame[2])<<16 | uint32(frame[3])<<24
+		pc = uint32(frame[4]) | uint32(frame[5])<<8 | uint32(frame[6])<<16 | uint32(frame[7])<<24
+		if pc == 0 {
+			break
+		}
+		pc-- // the call instruction, not the return address
+	}
+	return b.String()
+}
