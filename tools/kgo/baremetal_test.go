@@ -55,3 +55,10 @@ func TestIntrinsics(t *testing.T) {
 		t.Errorf("got status %d, output:\n%s\nwant:\n%s", status, out, want)
 	}
 }
+
+// TestBuildTags checks that CompileDir honours //go:build with the v6vm tag.
+func TestBuildTags(t *testing.T) {
+	if out, _ := runDir(t, "testdata/baremetal/buildtags"); out != "v6vm\n" {
+		t.Errorf("got %q, want the v6vm-tagged file", out)
+	}
+}

@@ -14,17 +14,25 @@ import (
 	"github.com/hashicorp/go-multierror"
 )
 
-var errorComment = regexp.MustCompile(`^/\* ERROR "(.*)" \*/$`)
+var errorComment = regexp.MustCompile(`^/\* ERROR (HERE )?"(.*)" \*/$`)
 
 // expectedErrors collects the /* ERROR "rx" */ comments of a source, keyed
 // by the position ("line:col") of the token just before each comment, as in
-// go/parser's error_test.go.
+// go/parser's error_test.go; /* ERROR HERE "rx" */ means the token just
+// after it, for places where gofmt glues the offending token to the next
+// (map[, [], a[).
 func expectedErrors(t *testing.T, name string, src []byte) map[string][]*regexp.Regexp {
 	fset := token.NewFileSet()
 	var s scanner.Scanner
 	s.Init(fset.AddFile(name, -1, len(src)), src, nil, scanner.ScanComments)
 	want := map[string][]*regexp.Regexp{}
 	var prev token.Pos
+	var here []*regexp.Regexp // waiting for the next token
+	add := func(pos token.Pos, rx *regexp.Regexp) {
+		p := fset.Position(pos)
+		key := fmt.Sprintf("%d:%d", p.Line, p.Column)
+		want[key] = append(want[key], rx)
+	}
 	for {
 		pos, tok, lit := s.Scan()
 		if tok == token.EOF {
@@ -32,16 +40,21 @@ func expectedErrors(t *testing.T, name string, src []byte) map[string][]*regexp.
 		}
 		if tok == token.COMMENT {
 			if m := errorComment.FindStringSubmatch(lit); m != nil {
-				p := fset.Position(prev)
-				key := fmt.Sprintf("%d:%d", p.Line, p.Column)
-				want[key] = append(want[key], regexp.MustCompile(m[1]))
+				if m[1] != "" {
+					here = append(here, regexp.MustCompile(m[2]))
+				} else {
+					add(prev, regexp.MustCompile(m[2]))
+				}
 			}
 			continue
 		}
 		if tok == token.SEMICOLON && lit == "\n" {
 			continue // an automatic semicolon is not a token of the source
 		}
-		prev = pos
+		for _, rx := range here {
+			add(pos, rx)
+		}
+		here, prev = nil, pos
 	}
 }
 

@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -60,13 +61,20 @@ type Output struct {
 	SFiles  []File // the package's .s files
 }
 
-// CompileDir compiles the Go package in dir (its .go files except tests, and
-// its .s files).
+// BuildTag is the build tag kernel sources carry (//go:build v6vm) so that
+// the host toolchain skips them; CompileDir selects files as if it were set
+// and GOOS/GOARCH were linux/386.
+const BuildTag = "v6vm"
+
+// CompileDir compiles the Go package in dir: its .go files except tests,
+// and its .s files, selected by build constraints with the v6vm tag.
 func CompileDir(dir string) (*Output, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
+	ctx := build.Default
+	ctx.GOOS, ctx.GOARCH, ctx.CgoEnabled, ctx.BuildTags = "linux", "386", false, []string{BuildTag}
 	var goFiles, sFiles []File
 	for _, e := range entries {
 		name := e.Name()
@@ -74,6 +82,9 @@ func CompileDir(dir string) (*Output, error) {
 			continue
 		}
 		if !strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, ".s") {
+			continue
+		}
+		if ok, err := ctx.MatchFile(dir, name); err != nil || !ok {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, name))

@@ -3,5 +3,5 @@ package p
 var a [2]int
 
 func g() {
-	_ = append /* ERROR "append \(heap allocation\): outside" */ (a[ /* ERROR "slicing" */ :], 1)
+	_ = append /* ERROR "append \(heap allocation\): outside" */ (a /* ERROR HERE "slicing" */ [:], 1)
 }

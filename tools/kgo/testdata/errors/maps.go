@@ -1,3 +1,3 @@
 package p
 
-var m map /* ERROR "maps: outside the kernel subset" */ [int]int
+var m /* ERROR HERE "maps: outside the kernel subset" */ map[int]int

@@ -1,3 +1,3 @@
 package p
 
-var s [ /* ERROR "slices: outside the kernel subset" */ ]int
+var s /* ERROR HERE "slices: outside the kernel subset" */ []int

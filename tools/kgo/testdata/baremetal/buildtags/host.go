@@ -1,0 +1,5 @@
+//go:build !v6vm
+
+package main
+
+func which() string { return "host" }
