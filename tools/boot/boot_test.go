@@ -69,3 +69,34 @@ msg:    .ascii "hello, world!\n"
 		t.Fatalf("run: %v, console %q; want shutdown 7 and the message\nlog:\n%s%s", r, out.String(), r.Log, r.Backtrace)
 	}
 }
+
+// TestInitRunsProgram: init (in C) forks, the child execs the program
+// named on the command line, and init reports the program's exit status.
+func TestInitRunsProgram(t *testing.T) {
+	src := os.DirFS("../..")
+	initProg, err := build.UserProgram(src, "init")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := build.UserC(src, asm.Source{Name: "prog.c", Text: []byte(`
+#include <unistd.h>
+int main(int argc, char **argv) {
+	write(1, argv[1], 2);
+	return 42;
+}
+`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	r, _, err := Run(kernel(t), build.BootConfig{
+		Cmdline: "/init /prog hi",
+		Files:   []build.BootFile{{Name: "/init", Exe: initProg}, {Name: "/prog", Exe: prog}},
+	}, Options{Console: &out, MaxInstructions: 50_000_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Kind != Program || r.ExitCode() != 42 || out.String() != "hi" {
+		t.Fatalf("run: %v (exit code %d), console %q; want exit 42 and \"hi\"\nlog:\n%s%s", r, r.ExitCode(), out.String(), r.Log, r.Backtrace)
+	}
+}
