@@ -25,7 +25,11 @@ func (c *compiler) assign(s *ast.AssignStmt) []*backend.Node {
 		token.OR_ASSIGN: token.OR, token.XOR_ASSIGN: token.XOR, token.SHL_ASSIGN: token.SHL,
 		token.SHR_ASSIGN: token.SHR, token.AND_NOT_ASSIGN: token.AND_NOT,
 	}[s.Tok]
-	return []*backend.Node{c.opAssign(p, s.Lhs[0], op, c.exprTo(s.Rhs[0], c.typeOf(s.Lhs[0])))}
+	y := c.exprTo(s.Rhs[0], c.typeOf(s.Lhs[0]))
+	if op == token.SHL || op == token.SHR {
+		y = c.shiftCount(s.Rhs[0])
+	}
+	return []*backend.Node{c.opAssign(p, s.Lhs[0], op, y)}
 }
 
 // opAssign lowers x op= y; x's address is computed once.

@@ -120,9 +120,22 @@ func (c *compiler) binary(e *ast.BinaryExpr) *backend.Node {
 	}
 	y := c.exprTo(e.Y, t)
 	if e.Op == token.SHL || e.Op == token.SHR {
-		y = c.expr(e.Y)
+		y = c.shiftCount(e.Y)
 	}
 	return c.arith(p, e.Op, t, c.exprTo(e.X, t), y)
+}
+
+// shiftCount lowers a shift count; a signed one that is not constant is
+// checked, since Go panics on a negative count (the unsigned comparison
+// with 1<<31 fails exactly for negative values).
+func (c *compiler) shiftCount(e ast.Expr) *backend.Node {
+	y := c.expr(e)
+	if c.info.Types[e].Value != nil || isUnsigned(c.typeOf(e)) {
+		return y
+	}
+	p := c.pos(e.Pos())
+	return &backend.Node{Op: backend.OpCheck, Type: y.Type, Pos: p, Lhs: y,
+		Rhs: backend.Num(p, backend.Int(backend.Uint32), 1<<31), Name: "kgo_panicshift"}
 }
 
 // arith builds x op y in Go type t; the back end wraps narrow results.

@@ -21,7 +21,34 @@
 // the bare-metal runtime) provides: kgo_printint(int), kgo_printuint(uint),
 // kgo_printbool(bool), kgo_printstring(string), kgo_printpointer(uintptr),
 // kgo_printsp(), kgo_printnl(), kgo_panicindex(i, n int), kgo_panicdivide(),
-// kgo_panicstring(string), kgo_panicint(int).
+// kgo_panicshift(s, _ int), kgo_panicstring(string), kgo_panicint(int).
+//
+// # The subset
+//
+// Types: bool, int/uint and the sized integers up to 32 bits, byte, rune,
+// uintptr, unsafe.Pointer, named types, arrays, structs (nested, embedded),
+// pointers, strings (a pointer and a length, immutable). Declarations:
+// constants and iota, package variables with constant, composite-literal or
+// &variable initialisers (laid out in .data/.bss: there is no init code),
+// locals, functions, methods, multiple and named results. Statements: all
+// but go, defer, select and sends. Expressions: integer arithmetic with
+// Go's semantics (wrap-around, shifts by 32 or more, truncating signed
+// division, a panic on division by zero or a negative shift count), bounds
+// checks, comparisons (structs and arrays leaf by leaf), &&/||, conversions
+// between integers, pointers, uintptr and unsafe.Pointer, composite literals
+// for locals, len, print/println, panic with a string or an integer.
+//
+// Rejected, each at its position: goroutines, channels, select, defer,
+// maps, interfaces, closures and function values, generics, slices, new,
+// make, append, recover, floating point, 64-bit integers, string
+// concatenation, conversion and comparison at run time, &T{...}, returning
+// or storing a local's address, init functions.
+//
+// Known differences from gc: for-range over a string yields bytes (exact
+// for ASCII); a nil dereference reads address 0 instead of panicking;
+// every local has its own frame slot, so big local arrays cost stack (a
+// range over an array value copies it, as Go's semantics say: range over
+// &array to avoid that).
 package kgo
 
 import (

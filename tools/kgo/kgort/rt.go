@@ -103,6 +103,11 @@ func kgo_panicdivide() {
 	kgo_exit(panicStatus)
 }
 
+func kgo_panicshift(s, _ int) {
+	kgo_printstring("panic: runtime error: negative shift amount\n")
+	kgo_exit(panicStatus)
+}
+
 func kgo_panicstring(s string) {
 	kgo_printstring("panic: ")
 	kgo_printstring(s)
