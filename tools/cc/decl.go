@@ -209,7 +209,19 @@ func (p *parser) typeSuffix(ty *Type) *Type {
 		if elem.Kind == TyFunc {
 			p.errorAt(open, "declaration of an array of functions")
 		}
-		return arrayOf(elem, n)
+		return p.checkSize(arrayOf(elem, n), open)
+	}
+	return ty
+}
+
+// maxObjectSize bounds objects to what could ever fit the machine's memory,
+// which also keeps sizes far from overflowing.
+const maxObjectSize = 1 << 26
+
+func (p *parser) checkSize(ty *Type, tok *Token) *Type {
+	if ty.Size > maxObjectSize || ty.Len > maxObjectSize {
+		p.errorAt(tok, "array is too large (%d bytes)", ty.Size)
+		return arrayOf(ty.Base, 1)
 	}
 	return ty
 }
@@ -307,6 +319,10 @@ func (p *parser) structSpec(union bool) *Type {
 	}
 	ty.Members = p.members(brace)
 	layout(ty)
+	if ty.Size > maxObjectSize {
+		p.errorAt(brace, "%s is too large (%d bytes)", kw, ty.Size)
+		ty.Size = maxObjectSize
+	}
 	return ty
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // FuzzParse feeds arbitrary text through the whole compiler: it must
@@ -24,13 +25,30 @@ func FuzzParse(f *testing.F) {
 	f.Add("typedef struct s S; S *p; int x = sizeof(S); struct s { S *next; } y = { &y };")
 	f.Add("int a[] = { [3] = 1, 2 }, *b = a + 4, c = (int)&a; char d[] = {\"x\"};")
 	f.Fuzz(func(t *testing.T, src string) {
-		cfg := &Config{IncludeDirs: []string{"testdata/include"}}
-		prog, err := Check(cfg, "fuzz.c", src)
-		if err != nil || prog == nil {
-			return
-		}
-		if err := Generate(io.Discard, prog, nil); err != nil {
-			t.Fatalf("back end rejected a checked program: %v", err)
-		}
+		within(t, 10*time.Second, func() {
+			cfg := &Config{IncludeDirs: []string{"testdata/include"}}
+			prog, err := Check(cfg, "fuzz.c", src)
+			if err != nil || prog == nil {
+				return
+			}
+			if err := Generate(io.Discard, prog, nil); err != nil {
+				t.Errorf("back end rejected a checked program: %v", err)
+			}
+		})
 	})
+}
+
+// within runs f and fails the test if it takes longer than d, so that the
+// fuzzer records inputs that make the compiler hang or crawl.
+func within(t *testing.T, d time.Duration, f func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("took more than %v", d)
+	}
 }

@@ -1,24 +1,27 @@
 package cc
 
-import le "encoding/binary"
+import (
+	le "encoding/binary"
+	"sort"
+)
 
 // An initializer is the parsed initialiser of one object, as a tree that
 // mirrors its type (chibicc's Initializer).
 type initializer struct {
 	ty    *Type
 	tok   *Token
-	expr  *Node          // a scalar, or a whole struct/union from an expression
-	elems []*initializer // array elements or struct/union members
-	mem   int            // union: the member initialised
+	expr  *Node                // a scalar, or a whole struct/union from an expression
+	elems []*initializer       // struct/union members
+	arr   map[int]*initializer // array elements mentioned, made on demand
+	n     int                  // array: elements so far (fixes an unknown length)
+	mem   int                  // union: the member initialised
 }
 
 func newInit(ty *Type, tok *Token) *initializer {
 	in := &initializer{ty: ty, tok: tok}
 	switch ty.Kind {
 	case TyArray:
-		for i := 0; i < ty.Len; i++ {
-			in.elems = append(in.elems, newInit(ty.Base, tok))
-		}
+		in.arr = map[int]*initializer{}
 	case TyStruct, TyUnion:
 		for _, m := range ty.Members {
 			in.elems = append(in.elems, newInit(m.Ty, tok))
@@ -30,15 +33,26 @@ func newInit(ty *Type, tok *Token) *initializer {
 // elem returns array element i, growing an array of unknown length; nil
 // if i is out of range.
 func (in *initializer) elem(i int) *initializer {
-	if in.ty.Len < 0 {
-		for len(in.elems) <= i {
-			in.elems = append(in.elems, newInit(in.ty.Base, in.tok))
-		}
-	}
-	if i < 0 || i >= len(in.elems) {
+	if i < 0 || in.ty.Len >= 0 && i >= in.ty.Len || i >= maxObjectSize {
 		return nil
 	}
-	return in.elems[i]
+	el := in.arr[i]
+	if el == nil {
+		el = newInit(in.ty.Base, in.tok)
+		in.arr[i] = el
+		in.n = max(in.n, i+1)
+	}
+	return el
+}
+
+// elements returns the indexes of the array elements mentioned, in order.
+func (in *initializer) elements() []int {
+	idx := make([]int, 0, len(in.arr))
+	for i := range in.arr {
+		idx = append(idx, i)
+	}
+	sort.Ints(idx)
+	return idx
 }
 
 // atInitEnd reports '}' or ', }', where a brace-elided list stops.
@@ -52,7 +66,7 @@ func (p *parser) parseInit(ty *Type, tok *Token) (*initializer, *Type) {
 	in := newInit(ty, tok)
 	p.initializer(in)
 	if ty.Kind == TyArray && ty.Len < 0 {
-		ty = arrayOf(ty.Base, len(in.elems))
+		ty = p.checkSize(arrayOf(ty.Base, in.n), tok)
 		in.ty = ty
 	}
 	return in, ty
@@ -101,18 +115,17 @@ func (p *parser) initializer(in *initializer) {
 }
 
 func (p *parser) stringInit(in *initializer, s *Token) {
-	if in.ty.Len < 0 {
-		in.elem(len(s.Str))
-	}
-	if len(s.Str) > len(in.elems) {
+	if in.ty.Len >= 0 && len(s.Str) > in.ty.Len {
 		p.errorAt(s, "initializer-string for array of chars is too long")
 	}
-	for i := 0; i < len(in.elems) && i <= len(s.Str); i++ {
+	for i := 0; i <= len(s.Str); i++ {
 		v := int64(0)
 		if i < len(s.Str) {
 			v = int64(int8(s.Str[i]))
 		}
-		in.elems[i].expr = num(s, tyInt, v)
+		if el := in.elem(i); el != nil {
+			el.expr = num(s, tyInt, v)
+		}
 	}
 }
 
@@ -265,9 +278,9 @@ func (p *parser) storeInit(block *Node, in *initializer, lv *Node) {
 	}
 	switch lv.Ty.Kind {
 	case TyArray:
-		for i, el := range in.elems {
+		for _, i := range in.elements() {
 			idx := p.add(lv.Tok, p.rv(lv), num(lv.Tok, tyInt, int64(i)))
-			p.storeInit(block, el, unary(NDeref, lv.Tok, lv.Ty.Base, idx))
+			p.storeInit(block, in.arr[i], unary(NDeref, lv.Tok, lv.Ty.Base, idx))
 		}
 	case TyStruct:
 		for i, m := range lv.Ty.Members {
@@ -301,8 +314,8 @@ func (p *parser) writeInit(obj *Obj, in *initializer, off int) {
 	if in.expr == nil {
 		switch ty.Kind {
 		case TyArray:
-			for i, el := range in.elems {
-				p.writeInit(obj, el, off+i*ty.Base.Size)
+			for _, i := range in.elements() {
+				p.writeInit(obj, in.arr[i], off+i*ty.Base.Size)
 			}
 		case TyStruct:
 			for i, m := range ty.Members {

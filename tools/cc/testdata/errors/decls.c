@@ -43,3 +43,5 @@ int half_value = 1.5/* ERROR "floating-point constants are not supported" */;
 int hexfloat = 0x1p3/* ERROR "floating-point constants are not supported" */;
 int badnum = 09/* ERROR "invalid integer constant 09" */;
 int toobig = 4294967296/* ERROR "integer constant 4294967296 is too large" */;
+char huge[/* ERROR "array is too large" */1 << 30];
+int lazy[1 << 20] = {[1000] = 1}; /* fine: elements are made on demand */
