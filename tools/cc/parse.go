@@ -460,6 +460,11 @@ func (p *parser) function(ty *Type, name *Token, attr declSpec) {
 		p.errorAt(name, "return type is an incomplete type")
 	}
 	fn.Body = p.compound()
+	if fn.Name == "main" && ty.Return.Kind == TyInt {
+		// C99 5.1.2.2.3: reaching the } that ends main returns 0.
+		end := p.toks[p.pos-1]
+		fn.Body.Body = append(fn.Body.Body, &Node{Kind: NReturn, Tok: end, L: num(end, tyInt, 0)})
+	}
 	p.leaveScope()
 	for _, g := range p.gotos {
 		if p.labels[g.Label] == nil {

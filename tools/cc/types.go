@@ -167,7 +167,7 @@ func (t *Type) String() string {
 		}
 		return s
 	case TyEnum:
-		return "enum " + t.Tag
+		return "enum " + t.tagName()
 	case TyPtr:
 		if t.Base.Kind == TyFunc {
 			return fmt.Sprintf("%s (*)%s", t.Base.Return, t.Base.paramString())
@@ -179,13 +179,20 @@ func (t *Type) String() string {
 		}
 		return fmt.Sprintf("%s [%d]", t.Base, t.Len)
 	case TyStruct:
-		return "struct " + t.Tag
+		return "struct " + t.tagName()
 	case TyUnion:
-		return "union " + t.Tag
+		return "union " + t.tagName()
 	case TyFunc:
 		return t.Return.String() + " " + t.paramString()
 	}
 	return "?"
+}
+
+func (t *Type) tagName() string {
+	if t.Tag == "" {
+		return "<anonymous>"
+	}
+	return t.Tag
 }
 
 func (t *Type) paramString() string {
