@@ -32,6 +32,13 @@ func (c *compiler) call(e *ast.CallExpr) *backend.Node {
 			if pn, ok := c.info.Uses[id].(*types.PkgName); ok && pn.Imported().Path() == HWPath {
 				return c.intrinsic(e, f.Sel.Name)
 			}
+			if _, ok := c.info.Uses[f.Sel].(*types.Builtin); ok && f.Sel.Name == "Add" {
+				return c.unsafeAdd(e) // unsafe.Add
+			}
+			if b, ok := c.info.Uses[f.Sel].(*types.Builtin); ok {
+				c.outside(f.Sel.Pos(), "unsafe."+b.Name())
+				return backend.Num(p, backend.Int(backend.Int32), 0)
+			}
 		}
 	}
 	c.outside(e.Fun.Pos(), "calls of function values")
@@ -108,6 +115,15 @@ func (c *compiler) conversion(e *ast.CallExpr) *backend.Node {
 		return x // same layout: nothing to do
 	}
 	return backend.Unary(p, backend.OpCast, bt, x)
+}
+
+// unsafeAdd lowers unsafe.Add(p, n): byte arithmetic on a pointer.
+func (c *compiler) unsafeAdd(e *ast.CallExpr) *backend.Node {
+	p := c.pos(e.Lparen)
+	pt := c.irType(c.typeOf(e))
+	sum := backend.Binary(p, backend.OpAdd, backend.Int(backend.Uint32),
+		backend.Unary(p, backend.OpCast, backend.Int(backend.Uint32), c.expr(e.Args[0])), c.expr(e.Args[1]))
+	return backend.Unary(p, backend.OpCast, pt, sum)
 }
 
 // rtFunc is an external routine of the runtime (or the kernel) by name.

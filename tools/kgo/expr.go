@@ -284,7 +284,7 @@ func (c *compiler) composite(e *ast.CompositeLit) *backend.Node {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
 				fi, val = fieldIndex(u, kv.Key.(*ast.Ident).Name), kv.Value
 			}
-			nodes = append(nodes, backend.Assign(p, backend.FieldOf(p, v(), bt.Fields[fi]), c.exprTo(val, u.Field(fi).Type())))
+			nodes = append(nodes, backend.Assign(p, backend.FieldOf(p, v(), bt.Fields[fi]), c.element(val, u.Field(fi).Type())))
 		}
 	case *types.Array:
 		idx := int64(0)
@@ -294,13 +294,26 @@ func (c *compiler) composite(e *ast.CompositeLit) *backend.Node {
 				idx, val = constVal(c.info.Types[kv.Key].Value), kv.Value
 			}
 			at := &backend.Node{Op: backend.OpIndex, Type: bt.Elem, Pos: p, Lhs: v(), Rhs: backend.Num(p, backend.Int(backend.Int32), idx)}
-			nodes = append(nodes, backend.Assign(p, at, c.exprTo(val, u.Elem())))
+			nodes = append(nodes, backend.Assign(p, at, c.element(val, u.Elem())))
 			idx++
 		}
 	default:
 		c.outside(e.Pos(), "composite literal of type "+t.String())
 	}
 	return commaThen(p, nodes, v())
+}
+
+// element lowers an element of a composite literal. An elided literal
+// for a pointer element ([2]*T{{...}}) is an implicit &T{...}: a heap
+// allocation.
+func (c *compiler) element(val ast.Expr, t types.Type) *backend.Node {
+	if _, isLit := val.(*ast.CompositeLit); isLit {
+		if _, isPtr := t.Underlying().(*types.Pointer); isPtr {
+			c.outside(val.Pos(), "&T{...} (heap allocation)")
+			return backend.Num(c.pos(val.Pos()), c.irType(t), 0)
+		}
+	}
+	return c.exprTo(val, t)
 }
 
 // position converts back from a back-end position for error messages.
