@@ -138,6 +138,8 @@ func (c *compiler) rangeStmt(s *ast.RangeStmt) []*backend.Node {
 	init = append(init, backend.Assign(p, backend.Var(p, idx), backend.Num(p, i32, 0)))
 	var limit *backend.Node
 	var elem func() *backend.Node // the value at idx
+	var prologue []*backend.Node  // computes what elem reads, each iteration
+	step := backend.Num(p, i32, 1)
 	hasVal := s.Value != nil && !isBlank(s.Value)
 	switch u := xt.(type) {
 	case *types.Basic:
@@ -145,11 +147,10 @@ func (c *compiler) rangeStmt(s *ast.RangeStmt) []*backend.Node {
 			str := c.temp(c.stringType())
 			init = append(init, backend.Assign(p, backend.Var(p, str), c.expr(s.X)))
 			limit = backend.FieldOf(p, backend.Var(p, str), c.stringType().Fields[1])
-			elem = func() *backend.Node {
-				ptr := backend.FieldOf(p, backend.Var(p, str), c.stringType().Fields[0])
-				b := &backend.Node{Op: backend.OpIndex, Type: backend.Int(backend.Uint8), Pos: p, Lhs: ptr, Rhs: backend.Var(p, idx)}
-				return backend.Unary(p, backend.OpCast, i32, b)
-			}
+			r, w := c.temp(i32), c.temp(i32)
+			prologue = c.decodeRune(p, str, idx, r, w)
+			step = backend.Var(p, w)
+			elem = func() *backend.Node { return backend.Var(p, r) }
 			break
 		}
 		n := c.temp(c.irType(u))
@@ -177,7 +178,7 @@ func (c *compiler) rangeStmt(s *ast.RangeStmt) []*backend.Node {
 	}
 	c.pushTarget(t)
 	defer c.popTarget()
-	var body []*backend.Node
+	body := prologue
 	define := s.Tok == token.DEFINE
 	if s.Key != nil && !isBlank(s.Key) {
 		body = append(body, backend.ExprStmt(backend.Assign(p, c.lvalue(s.Key, define), backend.Var(p, idx))))
@@ -186,7 +187,7 @@ func (c *compiler) rangeStmt(s *ast.RangeStmt) []*backend.Node {
 		body = append(body, backend.ExprStmt(backend.Assign(p, c.lvalue(s.Value, define), elem())))
 	}
 	body = append(body, c.stmts(s.Body.List)...)
-	one := backend.Binary(p, backend.OpAdd, i32, backend.Var(p, idx), backend.Num(p, i32, 1))
+	one := backend.Binary(p, backend.OpAdd, i32, backend.Var(p, idx), step)
 	loop := &backend.Node{
 		Op: backend.OpFor, Pos: p, Break: t.brk, Cont: t.cont,
 		Cond: backend.Binary(p, backend.OpLt, backend.Int(backend.Bool), backend.Var(p, idx), limit),
@@ -198,6 +199,30 @@ func (c *compiler) rangeStmt(s *ast.RangeStmt) []*backend.Node {
 	}
 	loop.Init = backend.Block(p, init...)
 	return []*backend.Node{loop}
+}
+
+// decodeRune sets r and w to the rune at str[idx] and its width in bytes:
+// ASCII inline, anything else through the runtime's UTF-8 decoder
+// kgo_decoderune(s string, i int) (rune, int), which, as Go does, gives
+// U+FFFD and width 1 for invalid encodings.
+func (c *compiler) decodeRune(p backend.Pos, str, idx, r, w *backend.Obj) []*backend.Node {
+	i32 := backend.Int(backend.Int32)
+	st := c.stringType()
+	ptr := backend.FieldOf(p, backend.Var(p, str), st.Fields[0])
+	b := &backend.Node{Op: backend.OpIndex, Type: backend.Int(backend.Uint8), Pos: p, Lhs: ptr, Rhs: backend.Var(p, idx)}
+	pair := backend.StructOf([]*backend.Field{{Name: "r", Type: i32}, {Name: "w", Type: i32}})
+	tmp := c.temp(pair)
+	decoder := rtFunc("kgo_decoderune", pair, st, i32)
+	call := backend.Call(p, pair, backend.Var(p, decoder), []*backend.Node{backend.Var(p, str), backend.Var(p, idx)})
+	slow := backend.Block(p,
+		backend.ExprStmt(backend.Assign(p, backend.Var(p, tmp), call)),
+		backend.ExprStmt(backend.Assign(p, backend.Var(p, r), backend.FieldOf(p, backend.Var(p, tmp), pair.Fields[0]))),
+		backend.ExprStmt(backend.Assign(p, backend.Var(p, w), backend.FieldOf(p, backend.Var(p, tmp), pair.Fields[1]))))
+	return []*backend.Node{
+		backend.ExprStmt(backend.Assign(p, backend.Var(p, r), backend.Unary(p, backend.OpCast, i32, b))),
+		backend.ExprStmt(backend.Assign(p, backend.Var(p, w), backend.Num(p, i32, 1))),
+		{Op: backend.OpIf, Pos: p, Cond: backend.Binary(p, backend.OpGe, backend.Int(backend.Bool), backend.Var(p, r), backend.Num(p, i32, 0x80)), Then: slow},
+	}
 }
 
 // arrayForRange returns a function giving the array a range loop reads:

@@ -21,7 +21,8 @@
 // the bare-metal runtime) provides: kgo_printint(int), kgo_printuint(uint),
 // kgo_printbool(bool), kgo_printstring(string), kgo_printpointer(uintptr),
 // kgo_printsp(), kgo_printnl(), kgo_panicindex(i, n int), kgo_panicdivide(),
-// kgo_panicshift(s, _ int), kgo_panicstring(string), kgo_panicint(int).
+// kgo_panicshift(s, _ int), kgo_panicstring(string), kgo_panicint(int), and
+// for range loops over strings kgo_decoderune(string, int) (rune, int).
 //
 // # The subset
 //
@@ -44,8 +45,7 @@
 // concatenation, conversion and comparison at run time, &T{...}, returning
 // or storing a local's address, init functions.
 //
-// Known differences from gc: for-range over a string yields bytes (exact
-// for ASCII); a nil dereference reads address 0 instead of panicking;
+// Known differences from gc: a nil dereference reads address 0 instead of panicking;
 // every local has its own frame slot, so big local arrays cost stack (a
 // range over an array value copies it, as Go's semantics say: range over
 // &array to avoid that).
