@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 
 	"v6vm/v6vm/exe"
 	"v6vm/v6vm/isa"
@@ -202,11 +203,22 @@ func (m *Machine) idle(limit uint64) {
 		return
 	}
 	next := m.nextEvent()
-	if next == never {
+	if next == never || !m.canWake() {
 		m.stop(fmt.Errorf("halted at eip 0x%08x waiting for an interrupt that no device will raise", c.EIP))
 		return
 	}
 	c.Icount = min(next, limit)
+}
+
+// canWake reports whether a device event ahead can interrupt the halted
+// CPU: its line unmasked and above every line in service. Nothing changes
+// the mask or ends a line's service while the CPU waits, so if no event can,
+// it would idle forever (with no instruction limit, a host hang).
+func (m *Machine) canWake() bool {
+	open := func(line int) bool {
+		return m.pic.imr&(1<<line) == 0 && (m.pic.isr == 0 || bits.TrailingZeros16(m.pic.isr) > line)
+	}
+	return m.timer.next != never && open(irqTimer) || m.disk.done != never && open(irqDisk)
 }
 
 // nextEvent is the virtual time of the next device event.
