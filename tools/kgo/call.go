@@ -30,7 +30,7 @@ func (c *compiler) call(e *ast.CallExpr) *backend.Node {
 		}
 		if id, ok := f.X.(*ast.Ident); ok {
 			if pn, ok := c.info.Uses[id].(*types.PkgName); ok && pn.Imported().Path() == HWPath {
-				return c.intrinsic(e, f.Sel.Name)
+				return c.intrinsic(e, f.Sel)
 			}
 			if _, ok := c.info.Uses[f.Sel].(*types.Builtin); ok && f.Sel.Name == "Add" {
 				return c.unsafeAdd(e) // unsafe.Add

@@ -42,12 +42,12 @@ var intrinsics = map[string]string{
 }
 
 // intrinsic expands a call of kernel/hw.name inline.
-func (c *compiler) intrinsic(e *ast.CallExpr, name string) *backend.Node {
+func (c *compiler) intrinsic(e *ast.CallExpr, name *ast.Ident) *backend.Node {
 	p := c.pos(e.Lparen)
-	tmpl, ok := intrinsics[name]
-	fn, _ := c.info.Uses[e.Fun.(*ast.SelectorExpr).Sel].(*types.Func)
+	tmpl, ok := intrinsics[name.Name]
+	fn, _ := c.info.Uses[name].(*types.Func)
 	if !ok || fn == nil {
-		c.errorf(e.Fun.Pos(), "kgo: hw.%s has no inline expansion", name)
+		c.errorf(name.Pos(), "kgo: hw.%s has no inline expansion", name.Name)
 		return backend.Num(p, backend.Int(backend.Int32), 0)
 	}
 	sig := fn.Type().(*types.Signature)

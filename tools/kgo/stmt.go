@@ -256,9 +256,33 @@ func (c *compiler) checkEscape(e ast.Expr) {
 	if !ok || u.Op != token.AND {
 		return
 	}
-	if id, ok := ast.Unparen(u.X).(*ast.Ident); ok {
-		if v, ok := c.info.Uses[id].(*types.Var); ok && v.Parent() != c.pkg.Scope() {
-			c.outside(u.Pos(), "address of local "+id.Name+" escaping its frame (heap escape)")
+	if id := c.rootLocal(u.X); id != nil {
+		c.outside(u.Pos(), "address of local "+id.Name+" escaping its frame (heap escape)")
+	}
+}
+
+// rootLocal returns the local variable whose storage e is part of (x,
+// x.f, x[i] with x a struct or array value), or nil.
+func (c *compiler) rootLocal(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if v, ok := c.info.Uses[x].(*types.Var); ok && v.Parent() != c.pkg.Scope() {
+				return x
+			}
+			return nil
+		case *ast.SelectorExpr:
+			if sel, ok := c.info.Selections[x]; !ok || sel.Indirect() {
+				return nil // through a pointer: not the local's own storage
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			if _, isArr := c.typeOf(x.X).Underlying().(*types.Array); !isArr {
+				return nil
+			}
+			e = x.X
+		default:
+			return nil
 		}
 	}
 }

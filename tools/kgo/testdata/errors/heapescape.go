@@ -17,3 +17,14 @@ func global() {
 	y := 2
 	keep = & /* ERROR "address of local y escaping" */ y
 }
+
+type S struct{ a [2]int }
+
+func element() *int {
+	var s S
+	return & /* ERROR "address of local s escaping" */ s.a[1]
+}
+
+func throughPointer(p *S) *int {
+	return &p.a[0]
+}
