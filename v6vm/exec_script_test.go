@@ -73,6 +73,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -904,6 +905,30 @@ func TestExecCoverage(t *testing.T) {
 	for op := range isa.Table {
 		if isa.Table[op].Valid() && !seen[byte(op)] {
 			t.Errorf("no script executes opcode 0x%02x (%s)", op, isa.Table[op].Name)
+		}
+	}
+}
+
+// TestGeneratedScriptsUpToDate regenerates the exec_gen_*.txt scripts and
+// checks they match the ones in testdata.
+func TestGeneratedScriptsUpToDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the generator")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("go", "run", "testdata/gen_exec.go", dir).CombinedOutput(); err != nil {
+		t.Fatalf("go run testdata/gen_exec.go: %v\n%s", err, out)
+	}
+	gen, _ := filepath.Glob(filepath.Join(dir, "exec_gen_*.txt"))
+	have, _ := filepath.Glob("testdata/exec_gen_*.txt")
+	if len(gen) == 0 || len(gen) != len(have) {
+		t.Fatalf("generator wrote %d scripts, testdata has %d", len(gen), len(have))
+	}
+	for _, g := range gen {
+		want, _ := os.ReadFile(g)
+		got, err := os.ReadFile(filepath.Join("testdata", filepath.Base(g)))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("testdata/%s is stale: run 'go run gen_exec.go' in v6vm/testdata", filepath.Base(g))
 		}
 	}
 }
