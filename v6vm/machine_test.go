@@ -499,3 +499,90 @@ timer:	out 0x20, al
 		}
 	}
 }
+
+// TestConsoleInput: input bytes arrive one at a time while the CPU idles,
+// each raising line 1 when the receive interrupt is enabled.
+func TestConsoleInput(t *testing.T) {
+	src := `
+_start:
+` + gates("0x21 rx") + `
+	mov eax, 0xfffd			# unmask line 1
+	out 0x21, ax
+	mov eax, 1
+	out 0x3fa, eax			# receive interrupt on
+	sti
+.idle:	hlt
+	jmp .idle
+rx:	in eax, 0x3f9
+	test eax, 1
+	je .none
+	in eax, 0x3f8
+	out 0x3f8, al			# echo
+	cmp eax, '.'
+	jne .none
+	mov eax, 0
+	out 0xf4, eax
+.none:	out 0x20, al
+	iret
+`
+	_, status, err, ev, out := runKernel(t, src, Config{Input: []byte("ab.")})
+	if err != nil || status != 0 || out != "ab." {
+		t.Errorf("status %d, %v, output %q; want 0, nil, \"ab.\"", status, err, out)
+	}
+	if n := len(whats(ev, func(s string) bool { return s == "trap 0x21" })); n != 3 {
+		t.Errorf("%d receive interrupts, want 3", n)
+	}
+}
+
+// TestDiskTransfer: a write then a read move whole sectors by DMA; a
+// transfer past the end of the disk sets the error bit.
+func TestDiskTransfer(t *testing.T) {
+	src := `
+_start:	mov dword [0x40000], 0x11223344
+	mov dword [0x401fc], 0x55667788
+	mov eax, 2
+	out 0x1f0, eax			# sector 2
+	mov eax, 1
+	out 0x1f1, eax
+	mov eax, 0x40000
+	out 0x1f2, eax
+	mov eax, 2
+	out 0x1f3, eax			# write
+	call wait
+	mov eax, 0x50000
+	out 0x1f2, eax
+	mov eax, 1
+	out 0x1f3, eax			# read it back elsewhere
+	call wait
+	mov ebx, [0x50000]
+	cmp ebx, 0x11223344
+	jne bad
+	mov ebx, [0x501fc]
+	cmp ebx, 0x55667788
+	jne bad
+	mov eax, 4
+	out 0x1f0, eax			# sectors 4-5 of a 5-sector disk: out of range
+	mov eax, 2
+	out 0x1f1, eax
+	mov eax, 1
+	out 0x1f3, eax
+	call wait
+	and eax, 2			# the error bit
+	out 0xf4, eax
+bad:	mov eax, 9
+	out 0xf4, eax
+wait:	in eax, 0x1f4
+	test eax, 1
+	jne wait
+	ret
+`
+	src = strings.Replace(src, "_start:", "_start:\tmov esp, 0x90000\n", 1)
+	disk := make([]byte, 5*SectorSize)
+	_, status, err, _, _ := runKernel(t, src, Config{Disk: disk, DiskLatency: 30})
+	if err != nil || status != 2 {
+		t.Errorf("status %d, %v; want 2 (data back intact, then the error bit)", status, err)
+	}
+	if le.Uint32(disk[2*SectorSize:]) != 0x11223344 || le.Uint32(disk[3*SectorSize-4:]) != 0x55667788 {
+		t.Errorf("disk image sector 2 not written")
+	}
+}
