@@ -30,9 +30,13 @@ func Trap(regs *PtRegs, ctx *PtContext) {
 	u.u_arg[3] = int32(regs.esi)
 	u.u_arg[4] = int32(regs.edi)
 	num := regs.eax
+	u.u_callno = num
 	tracePoint(TRACE_SYSCALL, uintptr(num))
 
 	Trap1(num)
+	// Read u_procp again: after fork, the child returns here on a copy of
+	// the parent's stack, where the local p still names the parent.
+	p = u.u_procp
 	if u.u_intflg {
 		// A signal aborted a sleep: Sleep went back to Trap1's frame.
 		u.u_intflg = false

@@ -30,9 +30,10 @@ type User struct {
 
 	// u_ar0 points at the registers the trap entry saved (V6++ points at
 	// the saved EAX and indexes around it; here it is the whole block).
-	u_ar0 *PtRegs
-	u_arg [5]int32 // system-call arguments (EBX ECX EDX ESI EDI)
-	u_ctx *PtContext
+	u_ar0    *PtRegs
+	u_arg    [5]int32 // system-call arguments (EBX ECX EDX ESI EDI)
+	u_callno uint32   // the call in progress (ours, for traces)
+	u_ctx    *PtContext
 
 	u_utime, u_stime, u_cutime, u_cstime int32
 

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"v6vm/asm"
+	"v6vm/tools/boot"
+	"v6vm/tools/build"
+	"v6vm/tools/trace"
+	"v6vm/v6vm"
+	"v6vm/v6vm/exe"
+)
+
+func init() {
+	c := &command{name: "run", usage: "[flags] PROG.c|PROG.s|EXECUTABLE [args...]",
+		short: "run a program under the kernel"}
+	c.run = func(args []string) int { return runRun(c, args) }
+	register(c)
+}
+
+func runRun(c *command, args []string) int {
+	flags := newFlags(c, `Boots the kernel and runs PROG as a child of init, with args. A C or
+assembly file is compiled and linked with the C library first.
+
+Standard output carries only the program's output. The command exits with
+the program's exit status, or 128+N if signal N killed it, as a shell
+reports. Kernel messages go to standard error with --verbose, and always
+after a kernel panic, with a backtrace.
+
+The clock ticks every --tick instructions plus up to --jitter more, drawn
+from --seed: the same seed reproduces a run exactly, byte for byte and
+event for event; other seeds move the ticks and may change the order in
+which processes print.
+
+--trace prints kernel events to standard error, one line each with the
+virtual time (instructions executed): swtch (every Select with the
+candidates and why the winner won, and the switched-in process's core
+stack), syscall (strace-style), sleep, wakeup, clock (the once-a-second
+recomputation), exit, exec, signal, or all.`)
+	seed := flags.Uint64("seed", 0, "seed for the clock's jitter")
+	events := flags.StringSlice("trace", nil, "kernel events to trace: "+strings.Join(trace.Classes(), ","))
+	verbose := flags.BoolP("verbose", "v", false, "show kernel messages")
+	maxInst := flags.Uint64("max-instructions", 2_000_000_000, "stop after this many instructions (0: no limit)")
+	tick := flags.Uint32("tick", boot.DefaultTick, "instructions per clock tick")
+	jitter := flags.Uint32("jitter", boot.DefaultJitter, "up to this many more instructions per tick, drawn from the seed")
+	mem := flags.Uint32("mem", v6vm.DefaultMemSize>>20, "physical memory in MiB")
+	flags.SetInterspersed(false)
+	if done, status := parseFlags(flags, args); done {
+		return status
+	}
+	if flags.NArg() < 1 {
+		flags.Usage()
+		return 2
+	}
+	src := sourceTree()
+	kernel, err := build.Kernel(src)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "v6vm run: building the kernel: %v\n", err)
+		return 1
+	}
+	initProg, err := build.UserProgram(src, "init")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "v6vm run: building init: %v\n", err)
+		return 1
+	}
+	path := flags.Arg(0)
+	prog, err := buildProgram(src, path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%v\n", err)
+		return 1
+	}
+	name := "/" + strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	cfg := build.BootConfig{
+		Cmdline: strings.Join(append([]string{"/init", name}, flags.Args()[1:]...), " "),
+		Files:   []build.BootFile{{Name: "/init", Exe: initProg}, {Name: name, Exe: prog}},
+	}
+	opt := boot.Options{Console: os.Stdout, Seed: *seed, MaxInstructions: *maxInst,
+		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20}
+	if *verbose {
+		opt.Log = os.Stderr
+	}
+	if len(*events) > 0 {
+		k, err := trace.NewKernel(src, kernel)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
+			return 1
+		}
+		tr, err := trace.NewTracer(k, src, os.Stderr, *events)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
+			return 2
+		}
+		opt.Hooks.IO = tr.IO
+	}
+	r, _, err := boot.Run(kernel, cfg, opt)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
+		return 1
+	}
+	switch r.Kind {
+	case boot.Program, boot.Shutdown:
+	case boot.Panic:
+		fmt.Fprintf(os.Stderr, "%s\nkernel panic; backtrace:\n%s", r.Log, r.Backtrace)
+	default:
+		if !*verbose {
+			fmt.Fprint(os.Stderr, r.Log)
+		}
+		fmt.Fprintf(os.Stderr, "v6vm run: %s after %d instructions\n", r, r.Icount)
+	}
+	return r.ExitCode()
+}
+
+// buildProgram compiles a C or assembly file, or reads an executable.
+func buildProgram(src fs.FS, path string) (*exe.File, error) {
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	switch filepath.Ext(path) {
+	case ".c", ".s":
+		return build.UserC(src, asm.Source{Name: path, Text: text})
+	}
+	f, err := exe.Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return f, nil
+}
