@@ -586,3 +586,54 @@ wait:	in eax, 0x1f4
 		t.Errorf("disk image sector 2 not written")
 	}
 }
+
+// TestStaleCodeTranslation: instruction fetch uses the TLB like data
+// access (docs/isa.md: changing a page table without invlpg or a cr3 write
+// leaves the old translation in use). Page 0x400000 maps f1's physical page;
+// after the PTE is pointed at f2's page, calls still reach f1 until invlpg.
+func TestStaleCodeTranslation(t *testing.T) {
+	src := `
+_start:	mov esp, 0x90000
+	mov edi, 0x81000		# identity-map 4 MiB, kernel
+	mov eax, 3
+	mov ecx, 1024
+.map:	mov [edi], eax
+	add eax, 0x1000
+	add edi, 4
+	sub ecx, 1
+	jne .map
+	mov dword [0x80000], 0x81003
+	mov dword [0x80004], 0x84003	# 0x400000: a second table
+	mov eax, f1
+	or eax, 3
+	mov [0x84000], eax		# 0x400000 -> f1's page
+	mov eax, 0x80000
+	mov cr3, eax
+	mov eax, 0x80000000
+	mov cr0, eax
+
+	mov eax, 0x400000
+	call eax			# f1: ebx += 1
+	mov eax, f2
+	or eax, 3
+	mov [0x84000], eax		# 0x400000 -> f2's page, no invlpg
+	mov eax, 0x400000
+	call eax			# still f1 (stale): ebx += 1
+	invlpg [0x400000]
+	mov eax, 0x400000
+	call eax			# f2: ebx += 10
+	mov eax, ebx
+	out 0xf4, eax
+
+	.align 4096
+f1:	add ebx, 1
+	ret
+	.align 4096
+f2:	add ebx, 10
+	ret
+`
+	_, status, err, _, _ := runKernel(t, src, Config{})
+	if err != nil || status != 12 {
+		t.Errorf("status %d, %v; want 12 (f1, f1 through the stale entry, then f2)", status, err)
+	}
+}

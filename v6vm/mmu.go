@@ -268,7 +268,7 @@ func (c *CPU) commit32(pa, v uint32) {
 
 // fetchPage makes c.cur the decoded-instruction page holding eip.
 func (c *CPU) fetchPage(eip uint32) {
-	pa := c.translate(eip, accFetch)
+	pa := c.fetchTranslate(eip)
 	ppn := pa >> pageShift
 	p := c.code[ppn]
 	if p == nil {
@@ -276,6 +276,16 @@ func (c *CPU) fetchPage(eip uint32) {
 	}
 	c.cur = p
 	c.curKey = eip>>pageShift | c.modeKey
+}
+
+// fetchTranslate translates an instruction address. Fetches use the TLB as
+// reads do (there is no separate permission for execution), so a stale
+// entry stays in use for code too until invlpg or a cr3 write.
+func (c *CPU) fetchTranslate(va uint32) uint32 {
+	if e := &c.tlbR[(va>>pageShift)&tlbMask]; e.tag == va>>pageShift|c.modeKey {
+		return e.base | va&pageMask
+	}
+	return c.translate(va, accFetch)
 }
 
 // newCodePage starts caching decoded instructions of a physical page. Write
@@ -346,7 +356,7 @@ func (c *CPU) decode(eip uint32) *isa.Inst {
 	// next page's mapping can change independently.
 	var buf [16]byte
 	k := copy(buf[:], c.mem[base|off:base+pageSize])
-	pa2 := c.translate((eip+n-1)&^pageMask, accFetch)
+	pa2 := c.fetchTranslate((eip + n - 1) &^ pageMask)
 	copy(buf[k:n], c.mem[pa2:])
 	in, err := isa.Decode(buf[:n])
 	if err != nil {
