@@ -1,5 +1,10 @@
 package backend
 
+import (
+	"fmt"
+	"strings"
+)
+
 // function emits one function: prologue, body, and the single epilogue
 // ".Lreturn: leave; ret" that every return jumps to.
 func (g *gen) function(fn *Obj) {
@@ -11,6 +16,7 @@ func (g *gen) function(fn *Obj) {
 		g.ins(".globl %s", fn.Name)
 	}
 	g.emitLabel(fn.Name)
+	g.frameComment(fn)
 	g.loc(fn.Pos)
 	g.ins("push ebp")
 	g.ins("mov ebp, esp")
@@ -53,6 +59,21 @@ func (g *gen) layoutFrame(fn *Obj) int {
 		}
 	})
 	return alignTo(bottom, 4)
+}
+
+// frameComment lists where the named parameters and locals live, so a
+// reader of the assembly (or of a stack dump) can find them.
+func (g *gen) frameComment(fn *Obj) {
+	var parts []string
+	for _, o := range append(append([]*Obj(nil), fn.Params...), fn.Locals...) {
+		if o.Name == "" || o.Name == "_" || strings.HasPrefix(o.Name, ".") {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s=[ebp%+d]", o.Name, g.frame[o]))
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(g.w, "\t; frame: %s\n", strings.Join(parts, " "))
+	}
 }
 
 // walk calls f on n and every node below it.
