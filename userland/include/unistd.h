@@ -3,6 +3,14 @@
 
 #include <sys/types.h>
 
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
 /* System calls (stubs generated from kernel/syscalls.tab). */
 void _exit(int status);
 pid_t fork(void);
@@ -18,6 +26,27 @@ int dup(int fd);
 int dup2(int fd, int newfd);
 int getswtch(void);
 int shutdown(int how, int status);
+
+/* Library calls over them (userland/lib). */
+int execv(const char *path, char *const argv[]);
+int execl(const char *path, const char *arg, ...);
+int execle(const char *path, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+int execvp(const char *file, char *const argv[]);
+int brk(void *addr);
+void *sbrk(int incr);
+
+/* Declared for programs written against V6++; the kernel does not have
+ * them yet, so using one fails at link time. */
+pid_t vfork(void);
+int pipe(int fd[2]);
+int chdir(const char *path);
+int unlink(const char *path);
+off_t lseek(int fd, off_t off, int whence);
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
 
 extern char **environ;
 

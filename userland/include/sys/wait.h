@@ -6,7 +6,10 @@
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);
 
-/* The wait status: exit status << 8, or the number of the killing signal. */
+#define WNOHANG 1
+
+/* The wait status, Linux encoding: exit status << 8, or the number of the
+ * killing signal. */
 #define WIFEXITED(s)   (((s) & 0x7F) == 0)
 #define WEXITSTATUS(s) (((s) >> 8) & 0xFF)
 #define WIFSIGNALED(s) (((s) & 0x7F) != 0)

@@ -1,0 +1,38 @@
+#ifndef _ERRNO_H
+#define _ERRNO_H
+
+/* Set by failing system calls (crt0's __syscall_error) and some library
+ * functions. The numbers are the kernel's (kernel/param.go), Linux's. */
+extern int errno;
+
+#define EPERM 1
+#define ENOENT 2
+#define ESRCH 3
+#define EINTR 4
+#define EIO 5
+#define ENXIO 6
+#define E2BIG 7
+#define ENOEXEC 8
+#define EBADF 9
+#define ECHILD 10
+#define EAGAIN 11
+#define ENOMEM 12
+#define EACCES 13
+#define EFAULT 14
+#define EBUSY 16
+#define EEXIST 17
+#define ENOTDIR 20
+#define EISDIR 21
+#define EINVAL 22
+#define ENFILE 23
+#define EMFILE 24
+#define ENOTTY 25
+#define EFBIG 27
+#define ENOSPC 28
+#define ESPIPE 29
+#define EPIPE 32
+#define EDOM 33
+#define ERANGE 34
+#define ENOSYS 100
+
+#endif
