@@ -153,8 +153,33 @@ func compatible(a, b *Type) bool {
 	return true
 }
 
-// String spells t as C does, for diagnostics.
-func (t *Type) String() string {
+// String spells t as C does, for diagnostics: int (*)[3], char *(*)(void).
+func (t *Type) String() string { return t.spell("") }
+
+// spell writes t around the declarator text inner, inside out.
+func (t *Type) spell(inner string) string {
+	switch t.Kind {
+	case TyPtr:
+		if t.Base.Kind == TyArray || t.Base.Kind == TyFunc {
+			return t.Base.spell("(*" + inner + ")")
+		}
+		return t.Base.spell("*" + inner)
+	case TyArray:
+		if t.Len < 0 {
+			return t.Base.spell(inner + "[]")
+		}
+		return t.Base.spell(fmt.Sprintf("%s[%d]", inner, t.Len))
+	case TyFunc:
+		return t.Return.spell(inner + t.paramString())
+	}
+	name := t.baseName()
+	if inner == "" {
+		return name
+	}
+	return name + " " + inner
+}
+
+func (t *Type) baseName() string {
 	switch t.Kind {
 	case TyVoid:
 		return "void"
@@ -168,22 +193,10 @@ func (t *Type) String() string {
 		return s
 	case TyEnum:
 		return "enum " + t.tagName()
-	case TyPtr:
-		if t.Base.Kind == TyFunc {
-			return fmt.Sprintf("%s (*)%s", t.Base.Return, t.Base.paramString())
-		}
-		return t.Base.String() + " *"
-	case TyArray:
-		if t.Len < 0 {
-			return t.Base.String() + " []"
-		}
-		return fmt.Sprintf("%s [%d]", t.Base, t.Len)
 	case TyStruct:
 		return "struct " + t.tagName()
 	case TyUnion:
 		return "union " + t.tagName()
-	case TyFunc:
-		return t.Return.String() + " " + t.paramString()
 	}
 	return "?"
 }
@@ -196,6 +209,9 @@ func (t *Type) tagName() string {
 }
 
 func (t *Type) paramString() string {
+	if len(t.Params) == 0 && !t.Variadic && !t.OldStyle {
+		return "(void)"
+	}
 	s := "("
 	for i, p := range t.Params {
 		if i > 0 {
