@@ -32,10 +32,9 @@ type lexError struct {
 	msg string
 }
 
-// tokenize splits one line into tokens, ending with a tEOF token. A comment
-// (`;` or `#` outside a literal) ends the line.
-func tokenize(line string) ([]token, *lexError) {
-	var toks []token
+// tokenize splits one line into tokens appended to toks, ending with a tEOF
+// token. A comment (`;` or `#` outside a literal) ends the line.
+func tokenize(line string, toks []token) ([]token, *lexError) {
 	i := 0
 	for i < len(line) {
 		c := line[i]

@@ -1,7 +1,6 @@
 package asm
 
 import (
-	"bytes"
 	"strings"
 
 	"v6vm/v6vm/exe"
@@ -53,13 +52,18 @@ func (p *lineParser) qualify(name string) string {
 
 // parseFile runs pass 1 over one source.
 func (a *assembler) parseFile(f *file, text []byte) {
-	for n, line := range bytes.Split(text, []byte("\n")) {
-		toks, err := tokenize(string(line))
+	rest := string(text) // one copy; lines and names are substrings of it
+	var toks []token     // reused: no token outlives its line
+	for n := 1; len(rest) > 0 || n == 1; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		var err *lexError
+		toks, err = tokenize(line, toks[:0])
 		if err != nil {
-			a.errorAt(pos{f.name, n + 1, err.col}, "%s", err.msg)
+			a.errorAt(pos{f.name, n, err.col}, "%s", err.msg)
 			continue
 		}
-		p := &lineParser{a: a, f: f, toks: toks, line: n + 1}
+		p := &lineParser{a: a, f: f, toks: toks, line: n}
 		p.statement()
 	}
 }
