@@ -40,4 +40,11 @@ func (g *gen) call(n *Node) {
 	if size > 0 {
 		g.ins("add esp, %d", size)
 	}
+	// A narrow result is re-extended: the callee may be an assembly
+	// routine (or gcc-style code) that only sets AL or AX.
+	if n.Type.Kind == Bool {
+		g.ins("movzx eax, al")
+	} else {
+		g.narrow(n.Type)
+	}
 }
