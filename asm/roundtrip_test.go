@@ -14,55 +14,39 @@ import (
 const testPC = 0x1000
 
 // memForms are the memory operands every memory slot is tried with.
-var memForms = []struct{ base, index, scale uint8 }{
-	{isa.EAX, isa.NoReg, 0},   // base only
-	{isa.ESP, isa.NoReg, 0},   // esp as base
-	{isa.EBP, isa.NoReg, 0},   // base+disp (negative below)
-	{isa.EBX, isa.ESI, 2},     // base+index*scale+disp
-	{isa.EDI, isa.EDX, 0},     // base+index
-	{isa.ECX, isa.EAX, 3},     // *8
-	{isa.NoReg, isa.ECX, 1},   // index*2+disp, no base
-	{isa.NoReg, isa.EDI, 0},   // index alone, scale 1
-	{isa.NoReg, isa.NoReg, 0}, // absolute
-	{isa.ESI, isa.ESP, 1},     // esp as index
-	{isa.NoReg, isa.NoReg, 0}, // absolute (a high address below)
-	{isa.EDX, isa.NoReg, 0},   // base, large displacement
-	{isa.EBP, isa.NoReg, 0},   // base, most negative displacement
-	{isa.EAX, isa.EBX, 0},     // base+index, zero displacement
-	{isa.NoReg, isa.ESP, 3},   // esp*8
-	{isa.EDI, isa.EDI, 2},     // same register twice
-	{isa.NoReg, isa.NoReg, 0}, // absolute zero
-	{isa.ECX, isa.NoReg, 0},   // base with small positive displacement
-	{isa.NoReg, isa.EAX, 2},   // index*4 with negative displacement
-	{isa.EBX, isa.NoReg, 0},   // base, displacement -1
-	{isa.NoReg, isa.NoReg, 0}, // absolute, top of memory
-	{isa.ESI, isa.EBP, 0},     // ebp as index
-	{isa.EAX, isa.NoReg, 0},   // displacement 0x7fffffff
-	{isa.EAX, isa.NoReg, 0},   // displacement 0x80000000
-	{isa.NoReg, isa.EBX, 0},   // index alone with displacement
-	{isa.ESP, isa.NoReg, 0},   // esp with displacement 4096
-	{isa.ESP, isa.NoReg, 0},   // esp with displacement 4097
-	{isa.EBP, isa.NoReg, 0},   // -65535 (decimal) and -65536 (hex) are printed differently
-	{isa.EBP, isa.NoReg, 0},   //
-	{isa.NoReg, isa.NoReg, 0}, // absolute 0x1000
-	{isa.NoReg, isa.NoReg, 0}, // absolute -8
-	{isa.EAX, isa.ECX, 1},     // base+index*2
-	{isa.EAX, isa.ECX, 1},     // base+index*2-disp
-	{isa.EDX, isa.NoReg, 0},   // base + 4096
-	{isa.EDX, isa.NoReg, 0},   // base - 4096
-	{isa.EDX, isa.NoReg, 0},   // base + 1
-	{isa.NoReg, isa.EDX, 3},   // index*8 absolute high
-	{isa.ECX, isa.NoReg, 0},   // base 0
-	{isa.EDI, isa.ESI, 0},     // base+index+negative
-	{isa.EBX, isa.EBX, 0},     // ebx+ebx
-	{isa.EAX, isa.EAX, 3},     // eax+eax*8
-}
-
-var memDisps = []uint32{
-	0, 0, 0xFFFFFFF8, 0x10, 0, 0x7FFFFFFF, 0x20, 0, 0x1234, 0x44,
-	0xFFFFF000, 0x12345678, 0x80000000, 0, 0x100, 0xFFFFFFFC, 0, 4, 0xFFFFFFF0, 0xFFFFFFFF,
-	0xFFFFFFFF, 12, 0x7FFFFFFF, 0x80000000, 0x30, 4096, 4097, 0xFFFF0001, 0xFFFF0000, 0x1000,
-	0xFFFFFFF8, 0, 0xFFFFFFE0, 4096, 0xFFFFF000, 1, 0xFFFFFFF0, 0, 0xFFFFFF00, 8, 0x10,
+var memForms = []struct {
+	base, index, scale uint8
+	disp               uint32
+}{
+	{isa.EAX, isa.NoReg, 0, 0},            // base only
+	{isa.ESP, isa.NoReg, 0, 0},            // esp as base
+	{isa.EBP, isa.NoReg, 0, 0xFFFFFFF8},   // base-8
+	{isa.EBP, isa.NoReg, 0, 0x80000000},   // most negative displacement
+	{isa.EBX, isa.NoReg, 0, 0xFFFFFFFF},   // base-1
+	{isa.EBP, isa.NoReg, 0, 0xFFFF0001},   // -65535: printed in decimal
+	{isa.EBP, isa.NoReg, 0, 0xFFFF0000},   // -65536: printed in hex
+	{isa.EDX, isa.NoReg, 0, 0x12345678},   // large displacement
+	{isa.EAX, isa.NoReg, 0, 0x7FFFFFFF},   // largest positive
+	{isa.ESP, isa.NoReg, 0, 4096},         // where decimal turns to hex
+	{isa.ESP, isa.NoReg, 0, 4097},         //
+	{isa.EBX, isa.ESI, 2, 0x10},           // base+index*4+disp
+	{isa.ECX, isa.EAX, 3, 0x7FFFFFFF},     // *8
+	{isa.EAX, isa.ECX, 1, 0xFFFFFFE0},     // base+index*2-disp
+	{isa.EDI, isa.EDX, 0, 0},              // base+index
+	{isa.EDI, isa.ESI, 0, 0xFFFFFF00},     // base+index-disp
+	{isa.ESI, isa.ESP, 1, 12},             // esp as index
+	{isa.ESI, isa.EBP, 0, 12},             // ebp as index
+	{isa.EDI, isa.EDI, 2, 0},              // same register twice
+	{isa.NoReg, isa.ECX, 1, 0x20},         // index*2+disp, no base
+	{isa.NoReg, isa.EAX, 2, 0xFFFFFFF0},   // index*4-disp
+	{isa.NoReg, isa.ESP, 3, 0x100},        // esp*8
+	{isa.NoReg, isa.EDI, 0, 0},            // index alone, scale 1
+	{isa.NoReg, isa.EBX, 0, 0x30},         // index*1+disp
+	{isa.NoReg, isa.NoReg, 0, 0x1234},     // absolute
+	{isa.NoReg, isa.NoReg, 0, 0},          // absolute zero
+	{isa.NoReg, isa.NoReg, 0, 0xFFFFFFFF}, // absolute, top of memory
+	{isa.NoReg, isa.NoReg, 0, 0xFFFFFFF8}, // absolute, negative
+	{isa.NoReg, isa.NoReg, 0, 0xC0001000}, // absolute, kernel address
 }
 
 // immEdges are the immediates tried for each kind: both ends of the range,
@@ -129,9 +113,9 @@ func instances(code isa.Opcode) []isa.Inst {
 		}
 	}
 	if memKind != 0 {
-		for i, m := range memForms {
+		for _, m := range memForms {
 			in := base
-			in.Base, in.Index, in.Scale, in.Disp = m.base, m.index, m.scale, memDisps[i]
+			in.Base, in.Index, in.Scale, in.Disp = m.base, m.index, m.scale, m.disp
 			out = append(out, in)
 		}
 	}
@@ -146,9 +130,6 @@ func instances(code isa.Opcode) []isa.Inst {
 // TestRoundTripEveryRow formats every instance of every row, assembles the
 // text and expects exactly the bytes isa.Append gives.
 func TestRoundTripEveryRow(t *testing.T) {
-	if len(memForms) != len(memDisps) {
-		t.Fatalf("memForms and memDisps differ in length")
-	}
 	n := 0
 	for code := range isa.Table {
 		if !isa.Table[code].Valid() {
