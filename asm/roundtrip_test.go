@@ -28,7 +28,7 @@ var memForms = []struct {
 	{isa.EDX, isa.NoReg, 0, 0x12345678},   // large displacement
 	{isa.EAX, isa.NoReg, 0, 0x7FFFFFFF},   // largest positive
 	{isa.ESP, isa.NoReg, 0, 4096},         // where decimal turns to hex
-	{isa.ESP, isa.NoReg, 0, 4097},         //
+	{isa.ESP, isa.NoReg, 0, 4097},         // one past it
 	{isa.EBX, isa.ESI, 2, 0x10},           // base+index*4+disp
 	{isa.ECX, isa.EAX, 3, 0x7FFFFFFF},     // *8
 	{isa.EAX, isa.ECX, 1, 0xFFFFFFE0},     // base+index*2-disp
