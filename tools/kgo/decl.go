@@ -138,8 +138,8 @@ func (c *compiler) staticInit(obj *backend.Obj, off int, t types.Type, e ast.Exp
 			return
 		}
 	case *ast.UnaryExpr:
-		if g := c.globalOf(e.X); e.Op == token.AND && g != nil {
-			obj.Relocs = append(obj.Relocs, backend.Reloc{Offset: off, Label: g.Name})
+		if label, addend, ok := c.staticAddr(e.X); e.Op == token.AND && ok {
+			obj.Relocs = append(obj.Relocs, backend.Reloc{Offset: off, Label: label, Addend: addend})
 			return
 		}
 	case *ast.CallExpr:
@@ -149,6 +149,38 @@ func (c *compiler) staticInit(obj *backend.Obj, off int, t types.Type, e ast.Exp
 		}
 	}
 	c.errorf(e.Pos(), "initialiser of package variable %s must be constant, a composite literal or &variable (there is no init code)", obj.Name)
+}
+
+// staticAddr resolves the address of a part of a package variable known at
+// link time: v, v.f (not through a pointer) and v[i] with a constant i.
+func (c *compiler) staticAddr(e ast.Expr) (label string, addend int64, ok bool) {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if g := c.globalOf(x); g != nil {
+			return g.Name, 0, true
+		}
+	case *ast.SelectorExpr:
+		sel, found := c.info.Selections[x]
+		if !found || sel.Kind() != types.FieldVal || sel.Indirect() {
+			return "", 0, false
+		}
+		label, addend, ok = c.staticAddr(x.X)
+		t := c.typeOf(x.X)
+		for _, i := range sel.Index() {
+			addend += int64(c.irType(t).Fields[i].Offset)
+			t = t.Underlying().(*types.Struct).Field(i).Type()
+		}
+		return label, addend, ok
+	case *ast.IndexExpr:
+		arr, isArr := c.typeOf(x.X).Underlying().(*types.Array)
+		idx := c.info.Types[x.Index].Value
+		if !isArr || idx == nil {
+			return "", 0, false
+		}
+		label, addend, ok = c.staticAddr(x.X)
+		return label, addend + constVal(idx)*int64(c.irType(arr.Elem()).Size), ok
+	}
+	return "", 0, false
 }
 
 // globalOf returns the Obj of a package variable named by e, or nil.
