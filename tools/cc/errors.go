@@ -62,6 +62,7 @@ func (l *errorList) add(p Pos, format string, args ...any) {
 	}
 	l.errs = append(l.errs, &Error{p, fmt.Sprintf(format, args...)})
 	if len(l.errs) >= maxErrors {
+		l.errs = append(l.errs, &Error{p, "too many errors; stopping"})
 		panic(errTooMany)
 	}
 }

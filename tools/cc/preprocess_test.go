@@ -181,3 +181,16 @@ func FuzzPreprocess(f *testing.F) {
 		})
 	})
 }
+
+func TestTooManyErrors(t *testing.T) {
+	src := strings.Repeat("#bad\n", 100)
+	_, err := Preprocess(nil, "many.c", src)
+	msg := err.Error()
+	if n := strings.Count(msg, "invalid preprocessing directive"); n != maxErrors {
+		t.Errorf("%d errors reported, want %d", n, maxErrors)
+	}
+	lines := strings.Split(msg, "\n")
+	if last := lines[len(lines)-3]; !strings.HasSuffix(last, "too many errors; stopping") {
+		t.Errorf("last error is %q, want the 'too many errors' note", last)
+	}
+}
