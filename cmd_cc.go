@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	c := &command{name: "cc", usage: "[-o OUT] [-S] [-E] [-I DIR]... FILE.c|FILE.s...",
+	c := &command{name: "cc", usage: "[-o OUT] [-S] [-E] [-I DIR]... [-D NAME[=VALUE]]... FILE.c|FILE.s...",
 		short: "compile C programs for the machine"}
 	c.run = func(args []string) int { return runCC(c, args) }
 	register(c)
@@ -34,6 +34,7 @@ exit status is 1.`)
 	asmOnly := fs.BoolP("assembly", "S", false, "stop after generating assembly")
 	ppOnly := fs.BoolP("preprocess", "E", false, "stop after preprocessing")
 	incs := fs.StringArrayP("include", "I", nil, "search `DIR` for #include files")
+	defs := fs.StringArrayP("define", "D", nil, "define macro `NAME[=VALUE]` (VALUE defaults to 1)")
 	if done, status := parseFlags(fs, args); done {
 		return status
 	}
@@ -41,7 +42,7 @@ exit status is 1.`)
 		fs.Usage()
 		return 2
 	}
-	cfg := &cc.Config{IncludeDirs: *incs}
+	cfg := &cc.Config{IncludeDirs: *incs, Defines: *defs}
 	if st, err := os.Stat(sysInclude); err == nil && st.IsDir() {
 		cfg.SysDirs = []string{sysInclude}
 	}

@@ -12,7 +12,7 @@ import (
 func TestCCBuildsAndRuns(t *testing.T) {
 	dir := t.TempDir()
 	prog := filepath.Join(dir, "p.c")
-	src := "#include <stdio.h>\n#define WHO \"cc\"\nint main(void) { printf(\"hi from %s %d\\n\", WHO, 6 * 7); return 5; }\n"
+	src := "#include <stdio.h>\n#ifndef WHO\n#define WHO \"cc\"\n#endif\nint main(void) { printf(\"hi from %s %d\\n\", WHO, 6 * 7); return 5; }\n"
 	if err := os.WriteFile(prog, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -27,15 +27,15 @@ func TestCCBuildsAndRuns(t *testing.T) {
 		t.Errorf("exec: status %d, output %q; want 5, \"hi from cc 42\\n\"", status, out)
 	}
 
-	status, out = runCaptured(t, "cc", "-E", "-I", "tools/cc/testdata/include", prog)
-	if status != 0 || !strings.Contains(out, "int printf(const char *fmt, ...);") || !strings.Contains(out, `printf("hi from %s %d\n", "cc", 6 * 7);`) {
+	status, out = runCaptured(t, "cc", "-E", "-D", "WHO=\"D\"", "-I", "tools/cc/testdata/include", prog)
+	if status != 0 || !strings.Contains(out, "int printf(const char *fmt, ...);") || !strings.Contains(out, `printf("hi from %s %d\n", "D", 6 * 7);`) {
 		t.Errorf("cc -E: status %d, output:\n%s", status, out)
 	}
 
 	asmFile := filepath.Join(dir, "p.s")
 	status, _ = runCaptured(t, "cc", "-S", "-I", "tools/cc/testdata/include", "-o", asmFile, prog)
 	text, err := os.ReadFile(asmFile)
-	if status != 0 || err != nil || !strings.Contains(string(text), "main:") || !strings.Contains(string(text), ".loc 3") {
+	if status != 0 || err != nil || !strings.Contains(string(text), "main:") || !strings.Contains(string(text), ".loc 5") {
 		t.Errorf("cc -S: status %d, %v, assembly:\n%s", status, err, text)
 	}
 }

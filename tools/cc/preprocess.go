@@ -1,6 +1,7 @@
 package cc
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,6 +14,8 @@ type Config struct {
 	SysDirs     []string // searched for <...> after IncludeDirs
 	// ReadFile reads an included file; nil means os.ReadFile.
 	ReadFile func(name string) ([]byte, error)
+	// Defines predefines macros, as -D does: "NAME" (as 1) or "NAME=VALUE".
+	Defines []string
 }
 
 const (
@@ -73,6 +76,18 @@ func preprocess(cfg *Config, errs *errorList, f *File) (out []*Token) {
 		}
 	}()
 	p.push(Tokenize(f, errs))
+	if len(cfg.Defines) > 0 {
+		var b strings.Builder
+		for _, d := range cfg.Defines {
+			name, val, ok := strings.Cut(d, "=")
+			if !ok {
+				val = "1"
+			}
+			fmt.Fprintf(&b, "#define %s %s\n", name, val)
+		}
+		defs := Tokenize(NewFile("<command line>", b.String()), errs)
+		p.push(defs[:len(defs)-1]) // run before the file; drop their EOF
+	}
 	return p.run()
 }
 

@@ -156,6 +156,17 @@ func TestPreprocessErrors(t *testing.T) {
 	}
 }
 
+func TestDefines(t *testing.T) {
+	cfg := &Config{Defines: []string{"DEBUG", "LEVEL=3", "EMPTY="}}
+	toks, err := Preprocess(cfg, "d.c", "DEBUG LEVEL [EMPTY]")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := FormatTokens(toks), "1 3 []\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestFormatTokens(t *testing.T) {
 	toks, err := Preprocess(nil, "a.c", "#define N 3\nint  a[N];\n  x =\t1;\n")
 	if err != nil {
