@@ -79,7 +79,7 @@ func (c *compiler) declareFunc(d *ast.FuncDecl) {
 	f := c.info.Defs[d.Name].(*types.Func)
 	obj := &backend.Obj{
 		Name: c.symbol(f, d.Name.Pos()),
-		Type: c.irType(f.Type()),
+		Type: c.funcType(f.Type().(*types.Signature)),
 		Pos:  c.pos(d.Pos()),
 		Func: true,
 	}
@@ -135,6 +135,10 @@ func (c *compiler) staticInit(obj *backend.Obj, off int, t types.Type, e ast.Exp
 		return
 	case *ast.Ident:
 		if tv.IsNil() {
+			return
+		}
+		if f, ok := c.info.Uses[e].(*types.Func); ok && c.objs[f] != nil {
+			obj.Relocs = append(obj.Relocs, backend.Reloc{Offset: off, Label: c.objs[f].Name})
 			return
 		}
 	case *ast.UnaryExpr:

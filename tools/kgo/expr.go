@@ -94,7 +94,10 @@ func (c *compiler) ident(id *ast.Ident) *backend.Node {
 	case *types.Nil:
 		return backend.Num(p, c.irType(c.typeOf(id)), 0)
 	case *types.Func:
-		c.outside(id.Pos(), "function values")
+		if fn := c.objs[obj]; fn != nil {
+			return backend.Unary(p, backend.OpAddr, c.irType(obj.Type()), backend.Var(p, fn))
+		}
+		c.outside(id.Pos(), "intrinsics as values")
 		return backend.Num(p, backend.Int(backend.Int32), 0)
 	}
 	c.errorf(id.Pos(), "kgo: cannot use %s here", id.Name)

@@ -31,7 +31,9 @@
 // pointers, strings (a pointer and a length, immutable). Declarations:
 // constants and iota, package variables with constant, composite-literal or
 // &variable initialisers (laid out in .data/.bss: there is no init code),
-// locals, functions, methods, multiple and named results. Statements: all
+// locals, functions, methods, multiple and named results, function values
+// of package functions (code pointers: device switch tables, handlers).
+// Statements: all
 // but go, defer, select and sends. Expressions: integer arithmetic with
 // Go's semantics (wrap-around, shifts by 32 or more, truncating signed
 // division, a panic on division by zero or a negative shift count), bounds
@@ -40,7 +42,7 @@
 // for locals, len, print/println, panic with a string or an integer.
 //
 // Rejected, each at its position: goroutines, channels, select, defer,
-// maps, interfaces, closures and function values, generics, slices, new,
+// maps, interfaces, closures, method values, generics, slices, new,
 // make, append, recover, floating point, 64-bit integers, string
 // concatenation, conversion and comparison at run time, &T{...}, returning
 // or storing a local's address, init functions.

@@ -112,9 +112,8 @@ func (c *compiler) checkBuiltin(n *ast.CallExpr) {
 
 // checkIdentType rejects variables, parameters and fields whose type the
 // back end cannot represent, at their names: floating point, 64-bit
-// integers and function values, which have no syntax of their own to
-// reject (slice, map, channel and interface types are refused where they
-// are written).
+// integers and interfaces spelled "any" have no syntax of their own to
+// reject (slice, map and channel types are refused where they are written).
 func (c *compiler) checkIdentType(id *ast.Ident) {
 	obj := c.info.Defs[id]
 	if obj == nil {
@@ -158,8 +157,14 @@ func unsupportedType(t types.Type, seen map[types.Type]bool) string {
 		}
 	case *types.Interface:
 		return "interfaces" // also spelled "any", which no syntax check sees
-	case *types.Signature: // slices, maps and channels are refused where spelled
-		return "function values"
-	}
+	case *types.Signature: // a code pointer; checked in its parts
+		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := range tup.Len() {
+				if why := unsupportedType(tup.At(i).Type(), seen); why != "" {
+					return why
+				}
+			}
+		}
+	} // slices, maps and channels are refused where they are spelled
 	return ""
 }

@@ -39,7 +39,11 @@ func (c *compiler) irType(t types.Type) *backend.Type {
 		bt.Name = types.TypeString(t, nil)
 		return bt
 	case *types.Signature:
-		return c.funcType(u)
+		// A function value is a code pointer: with no closures there is
+		// nothing else to carry (method values are refused).
+		bt := backend.PtrTo(c.funcType(u))
+		c.types[key] = bt
+		return bt
 	case *types.Tuple:
 		return c.tupleType(u)
 	}

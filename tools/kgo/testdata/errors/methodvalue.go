@@ -4,8 +4,8 @@ type T struct{}
 
 func (T) M() int { return 1 }
 
-func g() {
+func g() int {
 	var t T
-	m /* ERROR "function values: outside" */ := t.M
-	_ = m
+	m := t.M /* ERROR "method values" */
+	return m()
 }
