@@ -101,6 +101,12 @@ int fgetc(FILE *f)
 		f->unget = EOF;
 		return n;
 	}
+	/*
+	 * End of file sticks until clearerr, as C (and glibc) say: on the
+	 * console, another read would wait for more input after a ^D.
+	 */
+	if (f->flags & F_EOF)
+		return EOF;
 	n = read(f->fd, &c, 1);
 	if (n == 1)
 		return c;
