@@ -746,7 +746,11 @@ func (r *scriptRun) describe(have scrState) string {
 			s += " cr2=" + hexs(have.CR2)
 		}
 		base = applyTrap(r.before, r.beforeMem, t, r.eip, r.next, edit)
-		if want := *trapRet(t, r.eip, r.next); ti.EIP != want {
+		want := r.eip
+		if t.software {
+			want = r.next
+		}
+		if ti.EIP != want {
 			s += " ret=" + hexs(ti.EIP)
 			ret := ti.EIP
 			t.ret = &ret
@@ -778,13 +782,6 @@ func (r *scriptRun) describe(have scrState) string {
 		return "(nothing changed)"
 	}
 	return strings.Join(list, " ")
-}
-
-func trapRet(t trapSpec, eip, next uint32) *uint32 {
-	if t.software {
-		return &next
-	}
-	return &eip
 }
 
 func hexs(v uint32) string {
