@@ -17,7 +17,7 @@ func (p *preprocessor) evalIf(dir *Token, args []*Token) bool {
 	if e.i < len(toks) && !e.failed {
 		p.errs.add(toks[e.i].Pos, "unexpected %q in #%s expression", toks[e.i].Text, dir.Text)
 	}
-	return v != 0 && !e.failed
+	return v.v != 0 && !e.failed
 }
 
 // replaceDefined turns defined X and defined(X) into 1 or 0 before macro
@@ -81,7 +81,13 @@ func (e *ifEval) accept(op string) bool {
 	return false
 }
 
-func (e *ifEval) fail(t *Token, format string, args ...any) int64 {
+// A ppVal is an #if value: intmax_t or, when unsigned, uintmax_t.
+type ppVal struct {
+	v        int64
+	unsigned bool
+}
+
+func (e *ifEval) fail(t *Token, format string, args ...any) ppVal {
 	if !e.failed {
 		pos := e.end.Pos
 		if t != nil {
@@ -90,10 +96,10 @@ func (e *ifEval) fail(t *Token, format string, args ...any) int64 {
 		e.p.errs.add(pos, format, args...)
 	}
 	e.failed = true
-	return 0
+	return ppVal{}
 }
 
-func (e *ifEval) cond() int64 {
+func (e *ifEval) cond() ppVal {
 	c := e.binary(0)
 	if !e.accept("?") {
 		return c
@@ -103,10 +109,11 @@ func (e *ifEval) cond() int64 {
 		return e.fail(e.peek(), "expected ':' in #if expression")
 	}
 	b := e.cond()
-	if c != 0 {
-		return a
+	u := a.unsigned || b.unsigned
+	if c.v != 0 {
+		return ppVal{a.v, u}
 	}
-	return b
+	return ppVal{b.v, u}
 }
 
 // ifPrec lists binary operators from loosest to tightest.
@@ -115,7 +122,7 @@ var ifPrec = [][]string{
 	{"<<", ">>"}, {"+", "-"}, {"*", "/", "%"},
 }
 
-func (e *ifEval) binary(level int) int64 {
+func (e *ifEval) binary(level int) ppVal {
 	if level == len(ifPrec) {
 		return e.unary()
 	}
@@ -147,51 +154,70 @@ func b2i(b bool) int64 {
 	return 0
 }
 
-func (e *ifEval) apply(op *Token, x, y int64) int64 {
+func truth(b bool) ppVal { return ppVal{v: b2i(b)} }
+
+// apply computes x op y with the usual arithmetic conversions: if either
+// operand is unsigned, both are.
+func (e *ifEval) apply(op *Token, x, y ppVal) ppVal {
+	u := x.unsigned || y.unsigned
+	a, b := x.v, y.v
+	ua, ub := uint64(a), uint64(b)
 	switch op.Text {
 	case "||":
-		return b2i(x != 0 || y != 0)
+		return truth(a != 0 || b != 0)
 	case "&&":
-		return b2i(x != 0 && y != 0)
-	case "|":
-		return x | y
-	case "^":
-		return x ^ y
-	case "&":
-		return x & y
+		return truth(a != 0 && b != 0)
 	case "==":
-		return b2i(x == y)
+		return truth(a == b)
 	case "!=":
-		return b2i(x != y)
-	case "<":
-		return b2i(x < y)
-	case ">":
-		return b2i(x > y)
-	case "<=":
-		return b2i(x <= y)
-	case ">=":
-		return b2i(x >= y)
-	case "<<":
-		return x << uint(y&63)
-	case ">>":
-		return x >> uint(y&63)
+		return truth(a != b)
+	case "<", ">", "<=", ">=":
+		lt, gt := a < b, a > b
+		if u {
+			lt, gt = ua < ub, ua > ub
+		}
+		return truth(map[string]bool{"<": lt, ">": gt, "<=": !gt, ">=": !lt}[op.Text])
+	case "<<", ">>":
+		// The result has the left operand's type.
+		if op.Text == "<<" {
+			return ppVal{a << uint(b&63), x.unsigned}
+		}
+		if x.unsigned {
+			return ppVal{int64(ua >> uint(b&63)), true}
+		}
+		return ppVal{a >> uint(b&63), false}
+	case "|":
+		return ppVal{a | b, u}
+	case "^":
+		return ppVal{a ^ b, u}
+	case "&":
+		return ppVal{a & b, u}
 	case "+":
-		return x + y
+		return ppVal{a + b, u}
 	case "-":
-		return x - y
+		return ppVal{a - b, u}
 	case "*":
-		return x * y
+		return ppVal{a * b, u}
 	}
-	if y == 0 {
+	if b == 0 {
 		return e.fail(op, "division by zero in #if")
 	}
-	if op.Text == "/" {
-		return x / y
+	switch {
+	case u && op.Text == "/":
+		return ppVal{int64(ua / ub), true}
+	case u:
+		return ppVal{int64(ua % ub), true}
+	case op.Text == "/" && b == -1:
+		return ppVal{-a, false} // no overflow trap for INTMAX_MIN / -1
+	case op.Text == "/":
+		return ppVal{a / b, false}
+	case b == -1:
+		return ppVal{0, false}
 	}
-	return x % y
+	return ppVal{a % b, false}
 }
 
-func (e *ifEval) unary() int64 {
+func (e *ifEval) unary() ppVal {
 	t := e.peek()
 	if t == nil {
 		return e.fail(nil, "missing operand in #%s expression", e.end.Text)
@@ -201,11 +227,13 @@ func (e *ifEval) unary() int64 {
 	case t.is("+"):
 		return e.unary()
 	case t.is("-"):
-		return -e.unary()
+		x := e.unary()
+		return ppVal{-x.v, x.unsigned}
 	case t.is("~"):
-		return ^e.unary()
+		x := e.unary()
+		return ppVal{^x.v, x.unsigned}
 	case t.is("!"):
-		return b2i(e.unary() == 0)
+		return truth(e.unary().v == 0)
 	case t.is("("):
 		v := e.cond()
 		if !e.accept(")") {
@@ -213,15 +241,15 @@ func (e *ifEval) unary() int64 {
 		}
 		return v
 	case t.Kind == TIdent:
-		return 0 // identifiers left after expansion are 0
+		return ppVal{} // identifiers left after expansion are 0
 	case t.Kind == TChar:
-		return t.Val
+		return ppVal{v: t.Val}
 	case t.Kind == TNum:
-		v, _, ok := parseInt(t.Text)
+		v, suffix, ok := parseInt(t.Text)
 		if !ok {
 			return e.fail(t, "invalid integer constant %q in #if", t.Text)
 		}
-		return int64(v)
+		return ppVal{int64(v), strings.Contains(suffix, "u") || v > 1<<63-1}
 	}
 	return e.fail(t, "unexpected %q in #%s expression", t.Text, e.end.Text)
 }

@@ -80,6 +80,7 @@ func TestPreprocess(t *testing.T) {
 		{"variadic only", "#define V(...) f(__VA_ARGS__)\nV() V(a, (b, c))", "f ( ) f ( a , ( b , c ) )"},
 		{"gnu comma", "#define P(fmt, ...) printf(fmt, ## __VA_ARGS__)\nP(\"x\") P(\"y\", 1)", `printf ( "x" ) printf ( "y" , 1 )`},
 		{"if arithmetic", "#if (1 + 2) * 3 == 9 && 10 / 3 == 3 && -1 < 0 && (7 % 4) == 3 && (1 << 4) == 16\nyes\n#else\nno\n#endif", "yes"},
+		{"if unsigned", "#if -1 > 0u && (0u - 1) / 2 > 0 && -1 < 0 && -1 >> 1 == -1 && 0xFFFFFFFFFFFFFFFF > 0\nyes\n#endif", "yes"},
 		{"if ternary", "#if 0 ? 1 : 2\nyes\n#endif", "yes"},
 		{"if defined", "#define A\n#if defined(A) && defined A && !defined(B)\nyes\n#endif", "yes"},
 		{"if undefined ident", "#if FOO\nno\n#else\nyes\n#endif", "yes"},
