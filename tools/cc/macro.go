@@ -112,9 +112,9 @@ func (p *preprocessor) readArgs(m *macro, name, lparen *Token) ([]*macroArg, *To
 		case t.Kind == TEOF:
 			p.errs.add(name.Pos, "unterminated argument list invoking macro %s", m.name)
 			return nil, nil
-		case t.is("(") || t.is("["):
+		case t.is("("): // only parentheses protect commas, not [] or {}
 			depth++
-		case (t.is(")") || t.is("]")) && depth > 0:
+		case t.is(")") && depth > 0:
 			depth--
 		case t.is(")"):
 			return p.checkArgs(m, name, args), t

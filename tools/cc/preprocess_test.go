@@ -2,6 +2,7 @@ package cc
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -53,7 +54,8 @@ func TestPreprocess(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"object", "#define N 10\nint a[N];", "int a [ 10 ] ;"},
 		{"function", "#define SQ(x) ((x)*(x))\nSQ(a+1)", "( ( a + 1 ) * ( a + 1 ) )"},
-		{"nested args", "#define F(x, y) x y\nF((a, b), [c, d])", "( a , b ) [ c , d ]"},
+		{"nested args", "#define F(x, y) x y\nF((a, b), [c)", "( a , b ) [ c"},
+		{"brackets do not nest", "#define F(x, y) y x\nF([a, b])", "b ] [ a"},
 		{"not a call", "#define F(x) x\nint F;", "int F ;"},
 		{"call on next line", "#define F(x) <x>\nF\n(1)", "< 1 >"},
 		{"empty arg", "#define F(x) [x]\nF()", "[ ]"},
@@ -111,9 +113,52 @@ func TestPreprocess(t *testing.T) {
 			if got != tc.want {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
+			if gcc := gccPreprocess(t, tc.src, headers); gcc != "" && gcc != tokensOnly(tc.want) {
+				t.Errorf("gcc -E disagrees with the expectation:\ngcc  %s\nwant %s", gcc, tokensOnly(tc.want))
+			}
 		})
 	}
 }
+
+// gccPreprocess runs the host's gcc -E on src (with headers beside it) and
+// returns its tokens separated by spaces, to check the expectations above
+// against an independent preprocessor; "" when gcc is missing.
+func gccPreprocess(t *testing.T, src string, headers map[string]string) string {
+	gcc, err := exec.LookPath("gcc")
+	if err != nil {
+		return ""
+	}
+	dir := t.TempDir()
+	files := map[string]string{"main.c": src}
+	for k, v := range headers {
+		files[k] = v
+	}
+	for name, text := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(gcc, "-E", "-P", "-undef", "-w", "-Iinc", "main.c")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("gcc -E: %v", err)
+	}
+	var words []string
+	for _, tok := range Tokenize(NewFile("gcc.i", string(out)), &errorList{}) {
+		if tok.Kind != TEOF {
+			words = append(words, tok.Text)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// tokensOnly drops the line separators of a ppText result.
+func tokensOnly(s string) string { return strings.ReplaceAll(s, " | ", " ") }
 
 func TestPreprocessErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
