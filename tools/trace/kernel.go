@@ -146,7 +146,9 @@ func (k *Kernel) ProcAt(m *v6vm.Machine, addr uint32) Proc {
 		Addr: f("p_addr"), Size: f("p_size"), Pgdir: f("p_pgdir"), Wchan: f("p_wchan"), Sig: int32(f("p_sig")),
 	}
 	if p.Stat != 0 && p.Stat != 5 && p.Addr != 0 {
-		comm := read(m, kernelBase+p.Addr+k.user["u_comm"], 16)
+		// Through physical memory: 0xC03FF000 maps the running
+		// process's ppda, not process 0's at physical 0x3FF000.
+		comm, _ := m.ReadPhys(p.Addr+k.user["u_comm"], 16)
 		if i := strings.IndexByte(string(comm), 0); i >= 0 {
 			comm = comm[:i]
 		}

@@ -41,14 +41,21 @@ var entryStubs = map[string]bool{
 // another process's through its image in physical memory.
 type stackReader struct {
 	m    *v6vm.Machine
-	base uint32 // kernel virtual address of the ppda's first byte
+	phys bool   // read physical memory at base
+	base uint32 // address of the ppda's first byte
 }
 
 func (s stackReader) word(va uint32) (uint32, bool) {
 	if va < userAddress || va > userAddress+usize-4 {
 		return 0, false
 	}
-	b, err := s.m.ReadVirt(0, s.base+va-userAddress, 4)
+	var b []byte
+	var err error
+	if s.phys {
+		b, err = s.m.ReadPhys(s.base+va-userAddress, 4)
+	} else {
+		b, err = s.m.ReadVirt(0, s.base+va-userAddress, 4)
+	}
 	if err != nil || len(b) < 4 {
 		return 0, false
 	}
@@ -132,8 +139,11 @@ func (k *Kernel) SwitchedInStack(m *v6vm.Machine) []Frame {
 // context SaveU recorded in its u_rsav: the frame its next Swtch will return
 // through.
 func (k *Kernel) SavedStack(m *v6vm.Machine, p Proc) []Frame {
-	s := stackReader{m: m, base: kernelBase + p.Addr}
-	rsav := read(m, kernelBase+p.Addr+k.user["u_rsav"], 8)
+	s := stackReader{m: m, phys: true, base: p.Addr}
+	rsav, _ := m.ReadPhys(p.Addr+k.user["u_rsav"], 8)
+	if len(rsav) < 8 {
+		return nil
+	}
 	bp := le32(rsav, 4)
 	// The function that called SaveU is the one owning that frame; its
 	// return address names the caller. Name the frame by where SaveU

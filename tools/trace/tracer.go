@@ -264,7 +264,7 @@ func (t *Tracer) printClock(m *v6vm.Machine, second uint32) {
 		if p.Stat == 0 {
 			continue
 		}
-		ps = append(ps, fmt.Sprintf("%s %s p_cpu %d p_pri %d", procName(p), p.StatName(), p.Cpu, p.Pri))
+		ps = append(ps, fmt.Sprintf("%s %s p_cpu %d p_nice %d p_pri %d", procName(p), p.StatName(), p.Cpu, p.Nice, p.Pri))
 	}
 	t.printf(m, "clock     second %d: p_cpu -= 20, p_pri = p_cpu/16 + 100 + p_nice for user priorities: %s", second, strings.Join(ps, " | "))
 }
