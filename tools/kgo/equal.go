@@ -16,8 +16,8 @@ const maxEqualLeaves = 64
 // Both operands' addresses are taken once.
 func (c *compiler) compareAggregate(p backend.Pos, op token.Token, t types.Type, x, y *backend.Node) *backend.Node {
 	boolT := backend.Int(backend.Bool)
-	if n := leaves(t); n > maxEqualLeaves || n < 0 {
-		c.errs = append(c.errs, &posError{c.position(p), "comparison of large or string-holding structs/arrays: outside the kernel subset"})
+	if n := leaves(t); n > maxEqualLeaves {
+		c.errs = append(c.errs, &posError{c.position(p), "comparison of structs/arrays with more than 64 parts: outside the kernel subset"})
 		return backend.Num(p, boolT, 0)
 	}
 	bt := c.irType(t)
@@ -56,7 +56,7 @@ func (c *compiler) equalLeaves(p backend.Pos, t types.Type, a, b *backend.Node) 
 			parts = append(parts, c.equalLeaves(p, u.Elem(), ai, bi))
 		}
 	default:
-		return backend.Binary(p, backend.OpEq, boolT, a, b)
+		return c.compare(p, token.EQL, t, a, b)
 	}
 	if len(parts) == 0 {
 		return backend.Num(p, boolT, 1)
@@ -68,28 +68,17 @@ func (c *compiler) equalLeaves(p backend.Pos, t types.Type, a, b *backend.Node) 
 	return eq
 }
 
-// leaves counts the scalar comparisons of t, or -1 if t holds a string.
-func leaves(t types.Type) int {
+// leaves counts the scalar (and string) comparisons of t.
+func leaves(t types.Type) int64 {
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
-		n := 0
+		n := int64(0)
 		for i := range u.NumFields() {
-			k := leaves(u.Field(i).Type())
-			if k < 0 {
-				return -1
-			}
-			n += k
+			n += leaves(u.Field(i).Type())
 		}
 		return n
 	case *types.Array:
-		k := leaves(u.Elem())
-		if k < 0 {
-			return -1
-		}
-		return k * int(u.Len())
-	}
-	if isString(t) {
-		return -1
+		return min(leaves(u.Elem())*u.Len(), 1<<40)
 	}
 	return 1
 }

@@ -159,15 +159,15 @@ func (c *compiler) arith(p backend.Pos, op token.Token, t types.Type, x, y *back
 	return n
 }
 
-// compare builds x op y for operands of Go type t. Strings, structs and
-// arrays have no cheap comparison at -O0 and are refused.
+// compare builds x op y for operands of Go type t; strings, structs and
+// arrays are compared by parts.
 func (c *compiler) compare(p backend.Pos, op token.Token, t types.Type, x, y *backend.Node) *backend.Node {
 	switch t.Underlying().(type) {
 	case *types.Struct, *types.Array:
 		return c.compareAggregate(p, op, t, x, y)
 	}
 	if isString(t) {
-		c.errs = append(c.errs, &posError{c.position(p), "string comparison: outside the kernel subset (compare bytes or lengths)"})
+		return c.compareStrings(p, op, x, y)
 	}
 	bop := map[token.Token]backend.Op{
 		token.EQL: backend.OpEq, token.NEQ: backend.OpNe, token.LSS: backend.OpLt,

@@ -37,14 +37,16 @@
 // but go, defer, select and sends. Expressions: integer arithmetic with
 // Go's semantics (wrap-around, shifts by 32 or more, truncating signed
 // division, a panic on division by zero or a negative shift count), bounds
-// checks, comparisons (structs and arrays leaf by leaf), &&/||, conversions
-// between integers, pointers, uintptr and unsafe.Pointer, composite literals
-// for locals, len, print/println, panic with a string or an integer.
+// checks, comparisons (strings through a comparison function the compiler
+// writes into the package, structs and arrays leaf by leaf), &&/||,
+// conversions between integers, pointers, uintptr and unsafe.Pointer,
+// composite literals for locals, len, print/println, panic with a string or
+// an integer.
 //
 // Rejected, each at its position: goroutines, channels, select, defer,
 // maps, interfaces, closures, method values, generics, slices, new,
 // make, append, recover, floating point, 64-bit integers, string
-// concatenation, conversion and comparison at run time, &T{...}, returning
+// concatenation and conversion at run time, &T{...}, returning
 // or storing a local's address, init functions.
 //
 // Known differences from gc: a nil dereference reads address 0 instead of panicking;
@@ -168,13 +170,13 @@ type compiler struct {
 	info    *types.Info
 	errs    []error
 
-	prog    *backend.Program
-	types   map[types.Type]*backend.Type
-	str     *backend.Type // the layout of string values
-	objs    map[types.Object]*backend.Obj
-	strs    map[string]*backend.Obj // string literal data
-	fn      *funcState
-	hwFuncs map[string]bool
+	prog   *backend.Program
+	types  map[types.Type]*backend.Type
+	str    *backend.Type // the layout of string values
+	objs   map[types.Object]*backend.Obj
+	strs   map[string]*backend.Obj // string literal data
+	fn     *funcState
+	strcmp *backend.Obj // the package's string comparison, once used
 }
 
 func (c *compiler) compile(files []File) *backend.Program {
