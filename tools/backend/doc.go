@@ -33,7 +33,9 @@
 //   - Arithmetic is done in 32 bits; when a node's Type is narrower than 4
 //     bytes the result is truncated and re-extended to that type (Go's int8
 //     wrap-around). C front ends give arithmetic nodes the promoted type, so
-//     nothing is truncated there.
+//     nothing is truncated there. Narrow values are always held extended in
+//     EAX: loads extend, and a call's narrow result is re-extended (the
+//     callee may be assembly that set only AL).
 //   - Signedness of division, remainder, right shift and comparisons comes
 //     from the Lhs operand's type.
 //   - Shifts by 32 or more give 0 (or all sign bits for a signed >>), as in
@@ -62,7 +64,9 @@
 // changed, so nothing needs saving, and a function whose frame is swapped
 // under it (RetU) still leaves correctly through the installed frame. Every
 // statement gets a ".loc LINE" (and ".file" when the file changes) preceded
-// by a comment with the source line when Options.Source can supply it.
+// by a comment with the source line when Options.Source can supply it, and
+// each function label is followed by a "; frame:" comment giving the EBP
+// offset of every named parameter and local.
 //
 // # Entry points
 //
