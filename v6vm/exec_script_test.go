@@ -440,9 +440,16 @@ func applyTrap(before scrState, mem []byte, t trapSpec, eip, next uint32, edit m
 	return s
 }
 
+// errorReporter is the part of testing.T a script run uses (a test of the
+// harness itself collects the errors instead).
+type errorReporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
 // scriptRun runs the cases of one script.
 type scriptRun struct {
-	t        *testing.T
+	t        errorReporter
 	file     string
 	m        *Machine
 	pristine []byte // memory of a fresh newScriptMachine
@@ -500,7 +507,7 @@ func (r *scriptRun) errorf(line int, format string, args ...any) {
 }
 
 // runScript runs script text; name is used in messages.
-func runScript(t *testing.T, name string, text string) (instructions int) {
+func runScript(t errorReporter, name string, text string) (instructions int) {
 	t.Helper()
 	r := &scriptRun{t: t, file: name}
 	r.reset()
@@ -669,8 +676,29 @@ func (r *scriptRun) expected(items []string) (scrState, memEdit, string, error) 
 		if err := setItem(&s, edit.put, it); err != nil {
 			return s, nil, "", err
 		}
+		if r.unchanged(it) {
+			return s, nil, "", fmt.Errorf("%s is listed but is no change: a now line lists only what changed", it)
+		}
 	}
 	return s, edit, "", nil
+}
+
+// unchanged reports whether item, applied alone to the state before the
+// instruction (with eip at the next instruction), changes nothing.
+func (r *scriptRun) unchanged(item string) bool {
+	base := r.before
+	base.EIP = r.next
+	s := base
+	edit := memEdit{}
+	if setItem(&s, edit.put, item) != nil || s != base {
+		return false
+	}
+	for a, b := range edit {
+		if r.beforeMem[a] != b {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *scriptRun) eipPA() uint32 {
@@ -926,6 +954,43 @@ func TestGeneratedScriptsUpToDate(t *testing.T) {
 		got, err := os.ReadFile(filepath.Join("testdata", filepath.Base(g)))
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("testdata/%s is stale: run 'go run gen_exec.go' in v6vm/testdata", filepath.Base(g))
+		}
+	}
+}
+
+type errorList []string
+
+func (e *errorList) Helper()                           {}
+func (e *errorList) Errorf(format string, args ...any) { *e = append(*e, fmt.Sprintf(format, args...)) }
+
+// TestScriptHarnessFails checks that the harness notices what a wrong now
+// line gets wrong: an unlisted change, a listed change that did not happen,
+// a wrong trap, a wrong eip.
+func TestScriptHarnessFails(t *testing.T) {
+	for _, c := range []struct{ script, want string }{
+		{"eax=1\nadd eax, eax\nnow eax=2", ""},
+		{"eax=1\nadd eax, eax\nnow", "have eax=2"},
+		{"eax=1\nadd eax, eax\nnow eax=2 cf=1", "have eax=2"},
+		{"eax=1\nmov [0x2000], eax\nnow", "have mem32[0x2000]=1"},
+		{"eax=1\nmov [0x2000], eax\nnow mem32[0x2000]=1 mem8[0x3000]=0", "mem8[0x3000]=0 is listed but is no change"},
+		{"eax=1\nnop\nnow eax=1", "eax=1 is listed but is no change"},
+		{"nop\nnow eip=0x1001", "eip=0x1001 is listed but is no change"},
+		{"eax=1\nmov [0x2000], eax\nnow mem32[0x2000]=1 mem8[0x3000]=5", "have mem32[0x2000]=1"},
+		{"ud2\nnow trap 13", "have trap 6"},
+		{"mov eax, [0xa000]\nnow trap 14 err=2 cr2=0xa000", "have trap 0xe err=0 cr2=0xa000"},
+		{"mov eax, [0xa000]\nnow trap 14 err=0", "cr2=0xa000"},
+		{"jmp 0x1800\nnow", "have eip=0x1800"},
+		{"user\nint 0x80\nnow trap 0x80 if=1", "have trap 0x80"},
+		{"nop", "has no now line"},
+		{"nop\nnop\nnow", "has no now line"},
+		{"frob eax\nnow", "unknown instruction"},
+		{"eax=1\nnop\nnow eax=2 bogus=2", "unknown item"},
+	} {
+		var errs errorList
+		runScript(&errs, "t.txt", c.script)
+		got := strings.Join(errs, "\n")
+		if c.want == "" && len(errs) > 0 || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("script %q:\nerrors %q\nwant one containing %q", c.script, got, c.want)
 		}
 	}
 }
