@@ -14,7 +14,9 @@ package v6vm
 // registers, the mode, the halted state, the devices listed below and every
 // byte of physical memory. An instruction is assembled by asm at the current
 // EIP (so after a jump or a trap the next line runs at the new EIP). EIP is
-// listed only if it is not the next instruction.
+// listed only if it is not the next instruction. An instruction line may be
+// `.byte ...` for encodings the assembler will not produce. Listing an item
+// that is no change is an error, as is leaving a change out.
 //
 // State items (init and now lines):
 //
