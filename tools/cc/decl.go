@@ -36,60 +36,14 @@ func (p *parser) declspec() (*Type, declSpec) {
 	start := p.peek()
 	for p.isTypename() {
 		t := p.peek()
-		switch t.Text {
-		case "typedef", "static", "extern", "auto", "register":
-			p.next()
-			attr.typedef = attr.typedef || t.Text == "typedef"
-			attr.static = attr.static || t.Text == "static"
-			attr.extern = attr.extern || t.Text == "extern"
-			continue
-		case "const", "volatile", "restrict", "inline", "_Noreturn", "__inline", "__restrict":
-			p.next()
-			continue
-		case "float", "double", "_Complex":
-			p.errorAt(t, "floating-point types are not supported")
-			p.next()
-			counter += specInt
-			ty = tyInt
+		if p.storageOrQualifier(t, &attr) {
 			continue
 		}
 		if t.Kind == TIdent && counter > 0 {
 			break // a typedef name after a type is the declarator's name
 		}
-		switch t.Text {
-		case "struct", "union", "enum":
-			if counter > 0 {
-				p.syntaxError("two or more data types in declaration specifiers")
-			}
-			p.next()
-			counter += specOther
-			if t.Text == "enum" {
-				ty = p.enumSpec()
-			} else {
-				ty = p.structSpec(t.Text == "union")
-			}
-			continue
-		}
-		if t.Kind == TIdent {
-			p.next()
-			counter += specOther
-			ty = p.lookup(t.Text).typedef
-			continue
-		}
 		p.next()
-		counter += map[string]int{"void": specVoid, "_Bool": specBool, "char": specChar,
-			"short": specShort, "int": specInt, "long": specLong, "signed": specSigned,
-			"unsigned": specUnsigned}[t.Text]
-		if counter&(specLong*3) == specLong*2 {
-			p.errorAt(t, "long long is not supported")
-			counter -= specLong
-		}
-		st, ok := specTypes[counter]
-		if !ok {
-			p.errorAt(t, "invalid combination of type specifiers")
-			panic(bailout{})
-		}
-		ty = st
+		ty, counter = p.typeSpecifier(t, counter)
 	}
 	if counter == 0 {
 		if attr != (declSpec{}) || p.at("*") {
@@ -99,16 +53,60 @@ func (p *parser) declspec() (*Type, declSpec) {
 		}
 		ty = tyInt
 	}
-	if ty == nil {
-		ty = specTypes[counter]
-		if ty == nil {
-			ty = tyInt
-		}
-	}
 	if attr.typedef && (attr.static || attr.extern) {
 		p.errorAt(start, "typedef cannot be combined with a storage class")
 	}
 	return ty, attr
+}
+
+// storageOrQualifier consumes a storage class or qualifier, recording the
+// storage classes that matter; qualifiers change nothing in our code.
+func (p *parser) storageOrQualifier(t *Token, attr *declSpec) bool {
+	switch t.Text {
+	case "typedef", "static", "extern", "auto", "register":
+		attr.typedef = attr.typedef || t.Text == "typedef"
+		attr.static = attr.static || t.Text == "static"
+		attr.extern = attr.extern || t.Text == "extern"
+	case "const", "volatile", "restrict", "inline", "_Noreturn", "__inline", "__restrict":
+	default:
+		return false
+	}
+	p.next()
+	return true
+}
+
+// typeSpecifier applies the type specifier t (already consumed) to the
+// running counter and returns the type so far.
+func (p *parser) typeSpecifier(t *Token, counter int) (*Type, int) {
+	switch {
+	case t.Text == "float" || t.Text == "double" || t.Text == "_Complex":
+		p.errorAt(t, "floating-point types are not supported")
+		return tyInt, counter + specInt
+	case t.Text == "struct" || t.Text == "union" || t.Text == "enum":
+		if counter > 0 {
+			p.errorAt(t, "two or more data types in declaration specifiers")
+			panic(bailout{})
+		}
+		if t.Text == "enum" {
+			return p.enumSpec(), specOther
+		}
+		return p.structSpec(t.Text == "union"), specOther
+	case t.Kind == TIdent:
+		return p.lookup(t.Text).typedef, counter + specOther
+	}
+	counter += map[string]int{"void": specVoid, "_Bool": specBool, "char": specChar,
+		"short": specShort, "int": specInt, "long": specLong, "signed": specSigned,
+		"unsigned": specUnsigned}[t.Text]
+	if counter&(specLong*3) == specLong*2 {
+		p.errorAt(t, "long long is not supported")
+		counter -= specLong
+	}
+	ty, ok := specTypes[counter]
+	if !ok {
+		p.errorAt(t, "invalid combination of type specifiers")
+		panic(bailout{})
+	}
+	return ty, counter
 }
 
 // declarator parses a (possibly abstract) declarator over base and returns
