@@ -93,4 +93,5 @@ func Sslep() {
 		hw.Cli()
 	}
 	hw.Sti()
+	u.u_ar0.eax = 0 // V6++ leaves the call number in EAX; C expects 0
 }

@@ -117,6 +117,7 @@ func Close() {
 	}
 	u.u_ofiles[fd] = nil
 	CloseF(f)
+	u.u_ar0.eax = 0 // V6++ leaves the call number in EAX; C expects 0
 }
 
 // Dup is the dup system call: the lowest free descriptor shares fd's file.

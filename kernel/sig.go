@@ -118,4 +118,5 @@ func Kill() {
 	if !found {
 		u.u_error = ESRCH
 	}
+	u.u_ar0.eax = 0 // V6++ leaves the call number in EAX; C expects 0
 }

@@ -70,6 +70,7 @@ func Nice() {
 		return
 	}
 	u.u_procp.p_nice = n
+	u.u_ar0.eax = uint32(n) // the new niceness, not V6++'s leftover call number
 }
 
 // Times stores the caller's and its reaped children's clock ticks in user
