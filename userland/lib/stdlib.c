@@ -17,9 +17,13 @@ void _Exit(int status)
 	_exit(status);
 }
 
-/* abort: die by SIGABRT; if that is caught or ignored, still die. */
+/*
+ * abort: raise SIGABRT; if a handler returns or the signal is ignored,
+ * die by it anyway with the default action (as glibc).
+ */
 void abort(void)
 {
+	raise(SIGABRT);
 	signal(SIGABRT, SIG_DFL);
 	raise(SIGABRT);
 	_exit(127);
