@@ -154,59 +154,51 @@ func (p *preprocessor) subst(m *macro, name *Token, args []*macroArg) []*Token {
 	}
 	for i := 0; i < len(body); i++ {
 		t := body[i]
-		if t.is("#") {
+		pasteNext := i+1 < len(body) && body[i+1].is("##")
+		switch k := m.param(t); {
+		case t.is("#"):
 			out = append(out, stringize(t, args[m.param(body[i+1])].raw))
 			i++
-			continue
-		}
-		// GNU ", ## __VA_ARGS__": the comma goes when the list is empty.
-		if t.is(",") && i+2 < len(body) && body[i+1].is("##") && m.variadic && body[i+2].Text == "__VA_ARGS__" {
-			va := args[len(args)-1]
-			if len(va.raw) > 0 {
+		case t.is(",") && pasteNext && m.variadic && i+2 < len(body) && body[i+2].Text == "__VA_ARGS__":
+			// GNU ", ## __VA_ARGS__": the comma goes when the list is empty.
+			if va := args[len(args)-1]; len(va.raw) > 0 {
 				out = append(out, t)
 				out = append(out, p.argTokens(va)...)
 			}
 			i += 2
-			continue
-		}
-		if t.is("##") {
-			rhs := body[i+1]
+		case t.is("##"):
 			i++
-			if k := m.param(rhs); k >= 0 {
-				raw := args[k].raw
-				if len(raw) == 0 {
-					continue
-				}
-				out = p.pasteLast(out, raw[0])
-				out = append(out, raw[1:]...)
-				continue
-			}
-			out = p.pasteLast(out, rhs)
-			continue
-		}
-		k := m.param(t)
-		if k < 0 {
+			rhs := pasteOperand(m, args, body[i])
+			out = p.pasteLast(out, rhs[0])
+			out = append(out, rhs[1:]...)
+		case k >= 0 && pasteNext:
+			out = append(out, pasteOperand(m, args, t)...)
+		case k >= 0:
+			out = append(out, p.argTokens(args[k])...)
+		default:
 			out = append(out, t)
-			continue
 		}
-		if i+1 < len(body) && body[i+1].is("##") {
-			raw := args[k].raw
-			if len(raw) == 0 {
-				// An empty left operand of ## is a placemarker: keep the right.
-				i += 2
-				if r := m.param(body[i]); r >= 0 {
-					out = append(out, args[r].raw...)
-				} else {
-					out = append(out, body[i])
-				}
-				continue
-			}
-			out = append(out, raw...)
-			continue
-		}
-		out = append(out, p.argTokens(args[k])...)
 	}
-	return out
+	kept := out[:0]
+	for _, t := range out {
+		if t.Kind != tPlacemarker {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
+// pasteOperand returns an operand of ## as written: a parameter's raw
+// argument, or a placemarker (C99 6.10.3.3) when that argument is empty.
+func pasteOperand(m *macro, args []*macroArg, t *Token) []*Token {
+	k := m.param(t)
+	if k < 0 {
+		return []*Token{t}
+	}
+	if len(args[k].raw) == 0 {
+		return []*Token{{Kind: tPlacemarker, Pos: t.Pos}}
+	}
+	return args[k].raw
 }
 
 // argTokens returns an argument fully macro-expanded, expanding it once.
@@ -217,12 +209,20 @@ func (p *preprocessor) argTokens(a *macroArg) []*Token {
 	return a.expanded
 }
 
-// pasteLast replaces the last token of out by its paste with rhs.
+// pasteLast replaces the last token of out by its paste with rhs; a
+// placemarker on either side leaves the other operand.
 func (p *preprocessor) pasteLast(out []*Token, rhs *Token) []*Token {
 	if len(out) == 0 {
 		return append(out, rhs)
 	}
 	lhs := out[len(out)-1]
+	if lhs.Kind == tPlacemarker {
+		out[len(out)-1] = rhs
+		return out
+	}
+	if rhs.Kind == tPlacemarker {
+		return out
+	}
 	text := lhs.Text + rhs.Text
 	errs := &errorList{}
 	toks := Tokenize(NewFile(lhs.Pos.String(), text), errs)

@@ -17,7 +17,8 @@ const (
 	TStr
 	TChar
 	TEOF
-	tBad // a malformed token, reported only if it survives preprocessing
+	tBad         // a malformed token, reported only if it survives preprocessing
+	tPlacemarker // an empty operand of ## during macro substitution
 )
 
 // A File is one source file as read; positions index its original text.
