@@ -69,7 +69,7 @@ func (p *preprocessor) expand(tok *Token) bool {
 		hs = hs.intersect(rparen.hideset)
 		body = p.subst(m, tok, args)
 	} else {
-		body = m.body
+		body = p.subst(m, tok, nil)
 	}
 	hs = &hideset{m.name, hs}
 	out := make([]*Token, len(body))
@@ -77,9 +77,6 @@ func (p *preprocessor) expand(tok *Token) bool {
 		c := *t
 		c.hideset = c.hideset.union(hs)
 		c.Macro = true
-		if !m.funcLike {
-			c.Pos = tok.Pos
-		}
 		out[i] = &c
 	}
 	if len(out) > 0 {
@@ -156,7 +153,7 @@ func (p *preprocessor) subst(m *macro, name *Token, args []*macroArg) []*Token {
 		t := body[i]
 		pasteNext := i+1 < len(body) && body[i+1].is("##")
 		switch k := m.param(t); {
-		case t.is("#"):
+		case t.is("#") && m.funcLike:
 			out = append(out, stringize(t, args[m.param(body[i+1])].raw))
 			i++
 		case t.is(",") && pasteNext && m.variadic && i+2 < len(body) && body[i+2].Text == "__VA_ARGS__":
