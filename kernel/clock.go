@@ -53,7 +53,7 @@ func Clock(regs *PtRegs, ctx *PtContext) {
 	if time_ == tout {
 		pm.WakeUpAll(uintptr(unsafe.Pointer(&tout)))
 	}
-	for i := 0; i < NPROC; i++ {
+	for i := int32(0); i < pm.high; i++ {
 		p := &pm.process[i]
 		if p.p_stat == SNULL {
 			continue

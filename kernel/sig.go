@@ -96,7 +96,7 @@ func Kill() {
 		return
 	}
 	found := false
-	for i := 0; i < NPROC; i++ {
+	for i := int32(0); i < ProcMgr.high; i++ {
 		p := &ProcMgr.process[i]
 		if p.p_stat == SNULL || p.p_stat == SZOMB {
 			continue

@@ -74,7 +74,7 @@ func TestChildLeavesNewProcWithOne(t *testing.T) {
 	norm := regexp.MustCompile(`\+0x[0-9a-f]+|:\d+|\b0x[0-9a-f]+\b|^ *\d+`)
 	var b strings.Builder
 	for _, l := range first {
-		fmt.Fprintln(&b, norm.ReplaceAllString(l, ""))
+		fmt.Fprintln(&b, strings.Join(strings.Fields(norm.ReplaceAllString(l, "")), " "))
 	}
 	goldie.New(t).Assert(t, "forkret_child_first_switch", []byte(b.String()))
 }

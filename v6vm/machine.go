@@ -134,6 +134,11 @@ func (m *Machine) Load(f *exe.File) error {
 // Stopped reports whether the machine has stopped (powered off or failed).
 func (m *Machine) Stopped() bool { return m.stopped }
 
+// Stop stops a running machine after the current instruction, as if its
+// power were cut; Run returns err. For tools (a debugger's break, a
+// benchmark's end), from a hook.
+func (m *Machine) Stop(err error) { m.stop(err) }
+
 func (m *Machine) stop(err error) {
 	if !m.stopped {
 		m.stopped, m.err = true, err
