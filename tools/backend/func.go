@@ -25,6 +25,7 @@ func (g *gen) function(fn *Obj) {
 	}
 	g.stmt(fn.Body)
 	g.emitLabel(".Lreturn")
+	g.loc(fn.End)
 	g.ins("leave")
 	g.ins("ret")
 }

@@ -108,6 +108,7 @@ type Obj struct {
 	Params []*Obj // in order; a hidden result pointer is added by the back end
 	Locals []*Obj // all other frame variables, including front-end temporaries
 	Body   *Node  // nil: an assembly routine or external function
+	End    Pos    // optional: the closing brace, where the epilogue's .loc points
 }
 
 // A Reloc stores the address Label+Addend as 4 bytes at Offset of a global's

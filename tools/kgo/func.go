@@ -51,6 +51,7 @@ func (c *compiler) lowerFunc(d *ast.FuncDecl) {
 	}
 	body = append(body, c.stmts(d.Body.List)...)
 	obj.Body = backend.Block(c.pos(d.Body.Pos()), body...)
+	obj.End = c.pos(d.Body.Rbrace)
 }
 
 // params gives each parameter (named or not) its Obj, in order.
