@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"v6vm/tools/backend"
+	"v6vm/v6vm/isa"
 )
 
 // A lowerer translates a checked Program to the back end's IR. The syntax
@@ -122,14 +123,37 @@ func (l *lowerer) obj(o *Obj) *backend.Obj {
 	bo := &backend.Obj{Name: o.Name, Type: l.typ(o.Ty), Pos: pos(o.Tok), Local: o.Local, Static: o.Static}
 	l.objs[o] = bo
 	if !o.Local {
+		bo.Name = symbol(o.Name)
 		bo.Func = o.IsFunc
 		bo.Extern = o.Extern || o.IsFunc && !o.Defined
 		bo.Init = o.Init
 		for _, r := range o.Relocs {
-			bo.Relocs = append(bo.Relocs, backend.Reloc{Offset: r.Offset, Label: r.Label, Addend: r.Addend})
+			bo.Relocs = append(bo.Relocs, backend.Reloc{Offset: r.Offset, Label: symbol(r.Label), Addend: r.Addend})
 		}
 	}
 	return bo
+}
+
+// isRegisterName reports whether the assembler reads name, in any case, as
+// a register (isa's tables are the assembler's too).
+func isRegisterName(name string) bool {
+	name = strings.ToLower(name)
+	for i := range isa.RegNames32 {
+		if name == isa.RegNames32[i] || name == isa.RegNames16[i] || name == isa.RegNames8[i] || name == isa.CRNames[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// symbol is the assembly name of a C object: its own name, except that a
+// name the assembler would read as a register becomes C.name, which no C
+// identifier can spell.
+func symbol(name string) string {
+	if isRegisterName(name) {
+		return "C." + name
+	}
+	return name
 }
 
 func (l *lowerer) function(fn *Obj) {
