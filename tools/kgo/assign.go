@@ -127,78 +127,91 @@ func (c *compiler) assignTuple(p backend.Pos, lhs []ast.Expr, call ast.Expr, def
 
 // rangeStmt lowers for-range over an integer, an array (by value: the array
 // is copied first when the value is used, as Go's semantics require), a
-// pointer to an array (no copy) and a string (bytes; see the package doc).
+// pointer to an array (no copy) and a string (runes, decoded as Go does),
+// as a for loop over a hidden index.
 func (c *compiler) rangeStmt(s *ast.RangeStmt) []*backend.Node {
 	p := c.pos(s.Pos())
 	i32 := backend.Int(backend.Int32)
-	t := &target{brk: c.newLabel("brk"), cont: c.newLabel("cont")}
-	xt := c.typeOf(s.X).Underlying()
-	var init []*backend.Node
 	idx := c.temp(i32)
-	init = append(init, backend.Assign(p, backend.Var(p, idx), backend.Num(p, i32, 0)))
-	var limit *backend.Node
-	var elem func() *backend.Node // the value at idx
-	var prologue []*backend.Node  // computes what elem reads, each iteration
-	step := backend.Num(p, i32, 1)
 	hasVal := s.Value != nil && !isBlank(s.Value)
-	switch u := xt.(type) {
-	case *types.Basic:
-		if u.Info()&types.IsString != 0 {
-			str := c.temp(c.stringType())
-			init = append(init, backend.Assign(p, backend.Var(p, str), c.expr(s.X)))
-			limit = backend.FieldOf(p, backend.Var(p, str), c.stringType().Fields[1])
-			r, w := c.temp(i32), c.temp(i32)
-			prologue = c.decodeRune(p, str, idx, r, w)
-			step = backend.Var(p, w)
-			elem = func() *backend.Node { return backend.Var(p, r) }
-			break
-		}
-		n := c.temp(c.irType(u))
-		init = append(init, backend.Assign(p, backend.Var(p, n), c.expr(s.X)))
-		limit = backend.Var(p, n)
-		elem = func() *backend.Node { return nil }
-	case *types.Array:
-		limit = backend.Num(p, i32, u.Len())
-		arr := c.arrayForRange(p, s.X, hasVal, &init)
-		elem = func() *backend.Node {
-			return &backend.Node{Op: backend.OpIndex, Type: c.irType(u.Elem()), Pos: p, Lhs: arr(), Rhs: backend.Var(p, idx)}
-		}
-	case *types.Pointer:
-		at := u.Elem().Underlying().(*types.Array)
-		limit = backend.Num(p, i32, at.Len())
-		ptr := c.temp(c.irType(u))
-		init = append(init, backend.Assign(p, backend.Var(p, ptr), c.expr(s.X)))
-		elem = func() *backend.Node {
-			arr := backend.Unary(p, backend.OpDeref, c.irType(at), backend.Var(p, ptr))
-			return &backend.Node{Op: backend.OpIndex, Type: c.irType(at.Elem()), Pos: p, Lhs: arr, Rhs: backend.Var(p, idx)}
-		}
-	default:
-		c.outside(s.X.Pos(), "range over this type")
+	src := c.rangeSource(p, s.X, idx, hasVal)
+	if src == nil {
 		return nil
 	}
+	t := &target{brk: c.newLabel("brk"), cont: c.newLabel("cont")}
 	c.pushTarget(t)
 	defer c.popTarget()
-	body := prologue
+	body := src.prologue
 	define := s.Tok == token.DEFINE
 	if s.Key != nil && !isBlank(s.Key) {
 		body = append(body, backend.ExprStmt(backend.Assign(p, c.lvalue(s.Key, define), backend.Var(p, idx))))
 	}
 	if hasVal {
-		body = append(body, backend.ExprStmt(backend.Assign(p, c.lvalue(s.Value, define), elem())))
+		body = append(body, backend.ExprStmt(backend.Assign(p, c.lvalue(s.Value, define), src.elem())))
 	}
 	body = append(body, c.stmts(s.Body.List)...)
-	one := backend.Binary(p, backend.OpAdd, i32, backend.Var(p, idx), step)
-	loop := &backend.Node{
+	init := []*backend.Node{backend.ExprStmt(backend.Assign(p, backend.Var(p, idx), backend.Num(p, i32, 0)))}
+	for _, n := range src.init {
+		init = append(init, backend.ExprStmt(n))
+	}
+	return []*backend.Node{{
 		Op: backend.OpFor, Pos: p, Break: t.brk, Cont: t.cont,
-		Cond: backend.Binary(p, backend.OpLt, backend.Int(backend.Bool), backend.Var(p, idx), limit),
+		Init: backend.Block(p, init...),
+		Cond: backend.Binary(p, backend.OpLt, backend.Int(backend.Bool), backend.Var(p, idx), src.limit),
 		Then: backend.Block(p, body...),
-		Inc:  backend.Assign(p, backend.Var(p, idx), one),
+		Inc:  backend.Assign(p, backend.Var(p, idx), backend.Binary(p, backend.OpAdd, i32, backend.Var(p, idx), src.step)),
+	}}
+}
+
+// A rangeSource is what a range loop iterates over, around its index.
+type rangeSource struct {
+	init     []*backend.Node      // evaluate the range expression once
+	limit    *backend.Node        // the index runs up to this
+	step     *backend.Node        // and advances by this
+	prologue []*backend.Node      // per iteration, before the key and value
+	elem     func() *backend.Node // the value at the index
+}
+
+func (c *compiler) rangeSource(p backend.Pos, x ast.Expr, idx *backend.Obj, hasVal bool) *rangeSource {
+	i32 := backend.Int(backend.Int32)
+	src := &rangeSource{step: backend.Num(p, i32, 1)}
+	index := func(arr *backend.Node, t types.Type) *backend.Node {
+		return &backend.Node{Op: backend.OpIndex, Type: c.irType(t), Pos: p, Lhs: arr, Rhs: backend.Var(p, idx)}
 	}
-	for i, n := range init {
-		init[i] = backend.ExprStmt(n)
+	// once stores x's value in a temporary at loop entry.
+	once := func(t *backend.Type) *backend.Obj {
+		tmp := c.temp(t)
+		src.init = append(src.init, backend.Assign(p, backend.Var(p, tmp), c.expr(x)))
+		return tmp
 	}
-	loop.Init = backend.Block(p, init...)
-	return []*backend.Node{loop}
+	switch u := c.typeOf(x).Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsString != 0 {
+			str := once(c.stringType())
+			src.limit = backend.FieldOf(p, backend.Var(p, str), c.stringType().Fields[1])
+			r, w := c.temp(i32), c.temp(i32)
+			src.prologue = c.decodeRune(p, str, idx, r, w)
+			src.step = backend.Var(p, w)
+			src.elem = func() *backend.Node { return backend.Var(p, r) }
+			return src
+		}
+		src.limit = backend.Var(p, once(c.irType(u)))
+	case *types.Array:
+		src.limit = backend.Num(p, i32, u.Len())
+		arr := c.arrayForRange(p, x, hasVal, &src.init)
+		src.elem = func() *backend.Node { return index(arr(), u.Elem()) }
+	case *types.Pointer:
+		at := u.Elem().Underlying().(*types.Array)
+		src.limit = backend.Num(p, i32, at.Len())
+		ptr := once(c.irType(u))
+		src.elem = func() *backend.Node {
+			return index(backend.Unary(p, backend.OpDeref, c.irType(at), backend.Var(p, ptr)), at.Elem())
+		}
+	default:
+		c.outside(x.Pos(), "range over this type")
+		return nil
+	}
+	return src
 }
 
 // decodeRune sets r and w to the rune at str[idx] and its width in bytes:
