@@ -28,7 +28,14 @@ sighandler_t signal(int sig, sighandler_t handler)
 	if (handler != SIG_DFL && handler != SIG_IGN)
 		k = (void *)__sigtramp;
 	prev = __sighandlers[sig];
-	old = __signal(sig, k);
+	/*
+	 * A signal pending on entry to a system call is delivered instead of
+	 * running the call (EINTR). A handler reinstalling itself would then
+	 * silently stay uninstalled, and the next signal would kill: retry.
+	 */
+	do
+		old = __signal(sig, k);
+	while (old == -1 && errno == EINTR);
 	if (old == -1)
 		return SIG_ERR;
 	__sighandlers[sig] = handler;
