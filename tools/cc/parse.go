@@ -226,11 +226,25 @@ func (p *parser) recoverTo(start int, fileScope bool) {
 	if p.pos == start {
 		p.next() // make progress
 	}
-	// Braces opened since start must be closed before we can resume.
-	depth := 0
+	p.skipRest(start, p.isTypenameAt(start))
+}
+
+// skipRest skips the rest of the statement or declaration that began at
+// start: to the next ';' outside braces, or past the '}' that closes a
+// block opened since start. In a declaration, a '}' closing a struct body
+// or an initializer (not a function body, which follows ')') does not end
+// it: its declarators and ';' follow.
+func (p *parser) skipRest(start int, decl bool) {
+	depth, body := 0, false
+	open := func(i int) {
+		if depth == 0 {
+			body = i > 0 && p.toks[i-1].is(")")
+		}
+		depth++
+	}
 	for i := start; i < p.pos; i++ {
 		if p.toks[i].is("{") {
-			depth++
+			open(i)
 		} else if p.toks[i].is("}") && depth > 0 {
 			depth--
 		}
@@ -241,13 +255,13 @@ func (p *parser) recoverTo(start int, fileScope bool) {
 		case t.Kind == TEOF:
 			return
 		case t.is("{"):
-			depth++
+			open(p.pos)
 		case t.is("}"):
 			if depth == 0 {
 				return
 			}
 			depth--
-			if depth == 0 {
+			if depth == 0 && (!decl || body) {
 				p.next()
 				return
 			}
@@ -257,6 +271,14 @@ func (p *parser) recoverTo(start int, fileScope bool) {
 		}
 		p.next()
 	}
+}
+
+// isTypenameAt reports whether the token at i starts a declaration.
+func (p *parser) isTypenameAt(i int) bool {
+	save := p.pos
+	p.pos = i
+	defer func() { p.pos = save }()
+	return p.isTypename()
 }
 
 // skipBlock skips a balanced { ... }.

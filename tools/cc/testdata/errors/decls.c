@@ -45,3 +45,12 @@ int badnum = 09/* ERROR "invalid integer constant 09" */;
 int toobig = 4294967296/* ERROR "integer constant 4294967296 is too large" */;
 char huge[/* ERROR "array is too large" */1 << 30];
 int lazy[1 << 20] = {[1000] = 1}; /* fine: elements are made on demand */
+
+void recovery(void)
+{
+	struct { int f :/* ERROR "bit-fields are not supported" */ 2; } local;
+	int after = 1; /* parsed normally after the bad declaration */
+	after++;
+}
+struct { int g :/* ERROR "bit-fields are not supported" */ 2; } global_after_error;
+int fine_after_that;
