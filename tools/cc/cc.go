@@ -6,8 +6,32 @@
 // writes assembly for asm/.
 //
 // Every stage reports all the errors it finds, as file:line:col: message
-// with the source line and a caret; later stages do not run on a unit with
-// errors.
+// with the source line and a caret; code is generated only for a unit
+// without errors.
+//
+// # The language
+//
+// C99 as operating-systems courses write it: char (signed), short, int and
+// long (32 bits), _Bool, signed and unsigned, enums, pointers, arrays of any
+// rank, structs, unions, typedef, function pointers, variadic functions
+// (<stdarg.h> walks the stack slots, since every parameter stays in its
+// incoming slot), every operator, initialisers with designators and brace
+// elision, static and extern, goto, switch with fall-through, block scopes;
+// main returns 0 at its closing brace. The preprocessor has #include
+// ("..." beside the including file, then -I, then system directories),
+// object- and function-like macros with # and ##, __VA_ARGS__ (and GNU's
+// ", ## __VA_ARGS__"), #if arithmetic with defined, __LINE__ and __FILE__.
+//
+// Not supported, each with an error at its position: floating point, long
+// long, bit-fields, wide characters, compound literals, variable-length
+// arrays, K&R parameter lists, GNU statement expressions.
+//
+// # Target
+//
+// ILP32 with the cdecl convention of tools/backend, which keeps every local
+// in its stack slot and every frame an EBP frame: the vfork demonstrations
+// depend on it. C names the assembler would read as registers (dx, al) are
+// emitted as C.name.
 package cc
 
 import "strings"
