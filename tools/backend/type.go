@@ -1,6 +1,9 @@
 package backend
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Kind classifies a Type.
 type Kind uint8
@@ -23,11 +26,10 @@ const (
 	Func   // Result, Params, Variadic
 )
 
-var kindNames = [...]string{"void", "bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "ptr", "array", "struct", "union", "func"}
-
 func (k Kind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
+	const names = "void bool int8 uint8 int16 uint16 int32 uint32 ptr array struct union func"
+	if f := strings.Fields(names); int(k) < len(f) {
+		return f[k]
 	}
 	return fmt.Sprintf("Kind(%d)", k)
 }

@@ -11,13 +11,17 @@ import (
 	"v6vm/tools/backend"
 )
 
-// registers are names an assembler operand could mistake for a register or
-// size keyword; a Go symbol with such a name is refused.
-var registers = map[string]bool{
-	"eax": true, "ebx": true, "ecx": true, "edx": true, "esi": true, "edi": true, "esp": true, "ebp": true,
-	"ax": true, "bx": true, "cx": true, "dx": true, "si": true, "di": true, "sp": true, "bp": true,
-	"al": true, "bl": true, "cl": true, "dl": true, "cr0": true, "cr2": true, "cr3": true, "idtr": true,
-	"esp0": true, "byte": true, "word": true, "dword": true,
+// isRegister reports whether name could be mistaken by the assembler for a
+// register or size keyword; a Go symbol with such a name is refused.
+func isRegister(name string) bool {
+	switch name {
+	case "eax", "ebx", "ecx", "edx", "esi", "edi", "esp", "ebp",
+		"ax", "bx", "cx", "dx", "si", "di", "sp", "bp",
+		"al", "bl", "cl", "dl", "spl", "bpl", "sil", "dil",
+		"cr0", "cr2", "cr3", "idtr", "esp0", "byte", "word", "dword", "ptr":
+		return true
+	}
+	return false
 }
 
 // lower turns the checked package into a back-end program: every function
@@ -69,7 +73,7 @@ func (c *compiler) symbol(obj types.Object, pos token.Pos) string {
 			}
 		}
 	}
-	if registers[name] {
+	if isRegister(name) {
 		c.errorf(pos, "%s: the name collides with an assembler register or keyword", name)
 	}
 	return name

@@ -142,7 +142,7 @@ func CompileDir(dir string) (*Output, error) {
 // Compile compiles the files of one package. On failure the error is a
 // *multierror.Error listing every problem found, in source order.
 func Compile(files []File) (out *Output, err error) {
-	c := &compiler{fset: token.NewFileSet(), sources: map[string][]string{}}
+	c := &compiler{fset: token.NewFileSet(), sources: map[string][]string{}, intrinsics: intrinsicTable()}
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("kgo: internal compiler error: %v", r)
@@ -170,13 +170,14 @@ type compiler struct {
 	info    *types.Info
 	errs    []error
 
-	prog   *backend.Program
-	types  map[types.Type]*backend.Type
-	str    *backend.Type // the layout of string values
-	objs   map[types.Object]*backend.Obj
-	strs   map[string]*backend.Obj // string literal data
-	fn     *funcState
-	strcmp *backend.Obj // the package's string comparison, once used
+	prog       *backend.Program
+	types      map[types.Type]*backend.Type
+	str        *backend.Type // the layout of string values
+	objs       map[types.Object]*backend.Obj
+	strs       map[string]*backend.Obj // string literal data
+	fn         *funcState
+	strcmp     *backend.Obj      // the package's string comparison, once used
+	intrinsics map[string]string // kernel/hw function -> inline instructions
 }
 
 func (c *compiler) compile(files []File) *backend.Program {
