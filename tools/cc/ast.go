@@ -81,13 +81,14 @@ type Node struct {
 // An Obj is a function, a global or static variable, a local or parameter,
 // or a string literal's anonymous array.
 type Obj struct {
-	Name    string // the C name; for static locals and strings, a unique one
-	Tok     *Token
-	Ty      *Type
-	Local   bool
-	Static  bool // internal linkage
-	Extern  bool // declared, not defined here
-	Defined bool // a function body or a variable definition was seen
+	Name     string // the C name; for static locals and strings, a unique one
+	Tok      *Token
+	Ty       *Type
+	Local    bool
+	Static   bool // internal linkage
+	Extern   bool // declared, not defined here
+	Defined  bool // a function body or a variable definition was seen
+	ReadOnly bool // declared const: assignments are refused
 
 	Init   []byte // global initial bytes; nil: zero
 	Relocs []Reloc

@@ -67,7 +67,9 @@ func (p *parser) storageOrQualifier(t *Token, attr *declSpec) bool {
 		attr.typedef = attr.typedef || t.Text == "typedef"
 		attr.static = attr.static || t.Text == "static"
 		attr.extern = attr.extern || t.Text == "extern"
-	case "const", "volatile", "restrict", "inline", "_Noreturn", "__inline", "__restrict":
+	case "const":
+		attr.isConst = true
+	case "volatile", "restrict", "inline", "_Noreturn", "__inline", "__restrict":
 	default:
 		return false
 	}
@@ -111,11 +113,21 @@ func (p *parser) typeSpecifier(t *Token, counter int) (*Type, int) {
 
 // declarator parses a (possibly abstract) declarator over base and returns
 // the declared type and name (nil when abstract).
-func (p *parser) declarator(base *Type) (*Type, *Token) {
-	ty := base
+//
+// constBase says the specifiers included const. Qualifiers are kept only
+// where assignments are checked: a pointer type records that its target is
+// const, and readOnly says the declared object itself is.
+func (p *parser) declarator(base *Type, constBase bool) (ty *Type, name *Token, readOnly bool) {
+	ty, readOnly = base, constBase
 	for p.accept("*") {
 		ty = pointerTo(ty)
-		for p.accept("const") || p.accept("volatile") || p.accept("restrict") || p.accept("__restrict") {
+		ty.ConstBase, readOnly = readOnly, false
+		for {
+			if p.accept("const") {
+				readOnly = true
+			} else if !p.accept("volatile") && !p.accept("restrict") && !p.accept("__restrict") {
+				break
+			}
 		}
 	}
 	if p.at("(") && !p.parenIsParams() {
@@ -128,16 +140,15 @@ func (p *parser) declarator(base *Type) (*Type, *Token) {
 		ty = p.typeSuffix(ty)
 		end := p.pos
 		p.pos = start
-		inner, name := p.declarator(ty)
+		inner, name, ro := p.declarator(ty, readOnly)
 		p.expect(")")
 		p.pos = end
-		return inner, name
+		return inner, name, ro
 	}
-	var name *Token
 	if p.peek().Kind == TIdent {
 		name = p.next()
 	}
-	return p.typeSuffix(ty), name
+	return p.typeSuffix(ty), name, readOnly
 }
 
 // parenIsParams tells a parameter list "(int)" or "()" from a nested
@@ -251,8 +262,8 @@ func (p *parser) params(ret *Type) *Type {
 		if len(fn.Params) == 0 && p.peek().Kind == TIdent && !p.isTypename() {
 			p.syntaxError("old-style (K&R) parameter lists are not supported; declare each parameter's type")
 		}
-		base, _ := p.declspec()
-		ty, name := p.declarator(base)
+		base, attr := p.declspec()
+		ty, name, _ := p.declarator(base, attr.isConst)
 		switch ty.Kind {
 		case TyArray:
 			ty = pointerTo(ty.Base)
@@ -270,10 +281,10 @@ func (p *parser) params(ret *Type) *Type {
 // typename parses a type name, as in casts and sizeof.
 func (p *parser) typename() *Type {
 	base, attr := p.declspec()
-	if attr != (declSpec{}) {
+	if attr.typedef || attr.static || attr.extern {
 		p.errorAt(p.peek(), "storage class in a type name")
 	}
-	ty, name := p.declarator(base)
+	ty, name, _ := p.declarator(base, attr.isConst)
 	if name != nil {
 		p.errorAt(name, "unexpected name '%s' in a type name", name.Text)
 	}
@@ -332,12 +343,12 @@ func (p *parser) members(brace *Token) []*Member {
 		if p.peek().Kind == TEOF {
 			p.syntaxError("expected '}', found end of file")
 		}
-		base, _ := p.declspec()
+		base, attr := p.declspec()
 		for first := true; !p.accept(";"); first = false {
 			if !first {
 				p.expect(",")
 			}
-			ty, name := p.declarator(base)
+			ty, name, _ := p.declarator(base, attr.isConst)
 			if p.at(":") {
 				p.syntaxError("bit-fields are not supported")
 			}
@@ -443,7 +454,7 @@ func (p *parser) localDecl() *Node {
 		if !first {
 			p.expect(",")
 		}
-		ty, name := p.declarator(base)
+		ty, name, readOnly := p.declarator(base, attr.isConst)
 		if name == nil {
 			p.syntaxError("expected identifier in declaration")
 		}
@@ -455,9 +466,9 @@ func (p *parser) localDecl() *Node {
 		case attr.extern:
 			p.externLocal(ty, name)
 		case attr.static:
-			p.staticLocal(ty, name)
+			p.staticLocal(ty, name, readOnly)
 		default:
-			if init := p.localVar(ty, name); init != nil {
+			if init := p.localVar(ty, name, readOnly); init != nil {
 				block.Body = append(block.Body, init)
 			}
 		}
@@ -466,8 +477,8 @@ func (p *parser) localDecl() *Node {
 }
 
 // localVar declares an automatic variable; it returns its initialisation.
-func (p *parser) localVar(ty *Type, name *Token) *Node {
-	v := &Obj{Name: name.Text, Tok: name, Ty: ty, Local: true}
+func (p *parser) localVar(ty *Type, name *Token, readOnly bool) *Node {
+	v := &Obj{Name: name.Text, Tok: name, Ty: ty, Local: true, ReadOnly: readOnly}
 	p.declare(name, &ident{obj: v})
 	p.fn.Locals = append(p.fn.Locals, v)
 	var init *Node
@@ -486,8 +497,8 @@ func (p *parser) localVar(ty *Type, name *Token) *Node {
 
 // staticLocal makes a block-scope static: a file-scope object with a unique
 // name, visible only in this block.
-func (p *parser) staticLocal(ty *Type, name *Token) {
-	v := &Obj{Name: p.uniqueName(p.fn.Name + "." + name.Text), Tok: name, Ty: ty, Static: true, Defined: true}
+func (p *parser) staticLocal(ty *Type, name *Token, readOnly bool) {
+	v := &Obj{Name: p.uniqueName(p.fn.Name + "." + name.Text), Tok: name, Ty: ty, Static: true, Defined: true, ReadOnly: readOnly}
 	p.prog.Objs = append(p.prog.Objs, v)
 	p.declare(name, &ident{obj: v})
 	if p.accept("=") {

@@ -1,5 +1,10 @@
 package cc
 
+import (
+	"fmt"
+	"strings"
+)
+
 func num(tok *Token, ty *Type, v int64) *Node { return &Node{Kind: NNum, Tok: tok, Ty: ty, Val: v} }
 
 func unary(kind NodeKind, tok *Token, ty *Type, l *Node) *Node {
@@ -15,7 +20,9 @@ func binary(kind NodeKind, tok *Token, ty *Type, l, r *Node) *Node {
 func (p *parser) rv(n *Node) *Node {
 	switch n.Ty.Kind {
 	case TyArray, TyFunc:
-		return unary(NCast, n.Tok, n.Ty.decay(), n)
+		ty := n.Ty.decay()
+		ty.ConstBase = readOnly(n) != "" // elements of a const array are const
+		return unary(NCast, n.Tok, ty, n)
 	}
 	return n
 }
@@ -131,7 +138,34 @@ func (p *parser) checkModifiable(n *Node, t *Token, what string) bool {
 		p.errorAt(t, "assignment to expression with array type")
 		return false
 	}
+	if why := readOnly(n); why != "" {
+		verb, _, _ := strings.Cut(what, " ")
+		if verb == "left" {
+			verb = "assignment"
+		}
+		p.errorAt(t, "%s of %s", verb, why)
+		return false
+	}
 	return true
+}
+
+// readOnly says why the lvalue n is const, or "" if it is not.
+func readOnly(n *Node) string {
+	switch n.Kind {
+	case NVar:
+		if n.Var.ReadOnly {
+			return fmt.Sprintf("read-only variable '%s'", n.Var.Tok.Text)
+		}
+	case NDeref:
+		if n.L.Ty.Kind == TyPtr && n.L.Ty.ConstBase {
+			return "read-only location"
+		}
+	case NMember:
+		if readOnly(n.L) != "" {
+			return fmt.Sprintf("read-only member '%s'", n.Mem.Name)
+		}
+	}
+	return ""
 }
 
 // compoundAssign builds l op= r as l = l op r, evaluating l's address once
@@ -409,7 +443,9 @@ func (p *parser) unaryExpr() *Node {
 		if !isLvalue(e) && e.Ty.Kind != TyFunc {
 			p.errorAt(t, "lvalue required as unary '&' operand")
 		}
-		return unary(NAddr, t, pointerTo(e.Ty), e)
+		ty := pointerTo(e.Ty)
+		ty.ConstBase = readOnly(e) != ""
+		return unary(NAddr, t, ty, e)
 	case "*":
 		p.next()
 		e := p.rv(p.castExpr())

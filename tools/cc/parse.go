@@ -354,7 +354,7 @@ func (p *parser) topLevel() {
 		if !first {
 			p.expect(",")
 		}
-		ty, name := p.declarator(base)
+		ty, name, readOnly := p.declarator(base, attr.isConst)
 		if name == nil {
 			p.errorAt(p.peek(), "expected identifier in declaration")
 			panic(bailout{})
@@ -368,15 +368,16 @@ func (p *parser) topLevel() {
 		case ty.Kind == TyFunc:
 			p.declareFunc(ty, name, attr)
 		default:
-			p.globalVar(ty, name, attr)
+			p.globalVar(ty, name, attr).ReadOnly = readOnly
 		}
 		first = false
 	}
 }
 
-// declSpec records storage classes from the declaration specifiers.
+// declSpec records storage classes and const from the declaration specifiers.
 type declSpec struct {
 	typedef, static, extern bool
+	isConst                 bool
 }
 
 // checkOrdinary reports a file-scope object named like a typedef or an
@@ -415,7 +416,7 @@ func (p *parser) declareFunc(ty *Type, name *Token, attr declSpec) *Obj {
 }
 
 // globalVar declares a file-scope variable and parses its initialiser.
-func (p *parser) globalVar(ty *Type, name *Token, attr declSpec) {
+func (p *parser) globalVar(ty *Type, name *Token, attr declSpec) *Obj {
 	p.checkOrdinary(name)
 	obj := p.byName[name.Text]
 	switch {
@@ -425,7 +426,7 @@ func (p *parser) globalVar(ty *Type, name *Token, attr declSpec) {
 		p.prog.Objs = append(p.prog.Objs, obj)
 	case obj.IsFunc:
 		p.errorAt(name, "'%s' redeclared as a different kind of symbol", name.Text)
-		return
+		return &Obj{Name: name.Text, Ty: ty}
 	case !compatible(obj.Ty, ty):
 		p.errorAt(name, "conflicting types for '%s'", name.Text)
 	case obj.Ty.Size < 0:
@@ -452,6 +453,7 @@ func (p *parser) globalVar(ty *Type, name *Token, attr declSpec) {
 	if ty.Kind == TyVoid {
 		p.errorAt(name, "variable '%s' declared void", name.Text)
 	}
+	return obj
 }
 
 // function parses a function definition whose declarator is ty.

@@ -28,8 +28,9 @@ type Type struct {
 	Align    int
 	Unsigned bool
 
-	Base *Type // pointer target or array element
-	Len  int   // array length; -1 if unknown
+	Base      *Type // pointer target or array element
+	ConstBase bool  // pointer: the target is const
+	Len       int   // array length; -1 if unknown
 
 	Members  []*Member // struct and union
 	Tag      string
