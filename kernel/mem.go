@@ -12,7 +12,10 @@ import (
 // coremap, V6++'s Allocator with MapNode), page-granular. Process images,
 // shared texts and page directories come from it.
 
-const NMAP = 200 // map entries; a map of n extents needs n+1 (a 0 terminator)
+// NMAP bounds the free map: n allocated extents leave at most n+1 free
+// ones, and there are at most 2 per process (image, page directory) plus
+// the texts, so this never fills (V6's coremap was sized the same way).
+const NMAP = 2*NPROC + NTEXT + 8
 
 // MapNode is one free extent (V6++ MapNode), in bytes.
 type MapNode struct {

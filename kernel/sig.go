@@ -110,6 +110,12 @@ func Kill() {
 		if u.u_uid != 0 && int16(u.u_uid) != p.p_uid {
 			continue
 		}
+		if p.p_pid == 1 && u.u_procp.p_pid != 1 {
+			// init reaps orphans and reports to the host: like Linux,
+			// the kernel does not let it be killed from outside.
+			u.u_error = EPERM
+			return
+		}
 		found = true
 		if sig != 0 {
 			p.PSignal(sig)

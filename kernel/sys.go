@@ -129,3 +129,61 @@ func Shutdown() {
 		hw.Hlt()
 	}
 }
+
+// ProcInfo is one process as getproc reports it to ps (ours: V6++'s ps
+// has no system call and is not in the course distribution).
+type ProcInfo struct {
+	pid, ppid, stat, flag int32
+	pri, cpu, nice, time  int32
+	size, wchan           uint32
+	comm                  [16]byte
+}
+
+// Getproc is getproc(slot, &info): it fills info for process-table slot
+// and returns 1, or 0 for a free slot; -1 (EINVAL) past the table.
+func Getproc() {
+	u := GetUser()
+	slot := u.u_arg[0]
+	if slot < 0 || slot >= NPROC {
+		u.u_error = EINVAL
+		return
+	}
+	p := &ProcMgr.process[slot]
+	var info ProcInfo
+	if p.p_stat != SNULL {
+		info = ProcInfo{pid: p.p_pid, ppid: p.p_ppid, stat: p.p_stat, flag: p.p_flag,
+			pri: p.p_pri, cpu: p.p_cpu, nice: p.p_nice, time: p.p_time,
+			size: p.p_size, wchan: uint32(p.p_wchan)}
+		var comm *[16]byte
+		switch {
+		case p == u.u_procp:
+			comm = &u.u_comm
+		case slot == 0:
+			// Process 0's ppda is physical 0x3FF000, whose kernel
+			// address is the running process's u area: name it.
+			setComm16(&info.comm, "swapper")
+		case p.p_stat != SZOMB:
+			comm = &(*User)(unsafe.Pointer(PhysToVirt(p.p_addr))).u_comm
+		}
+		if comm != nil {
+			info.comm = *comm
+		}
+	}
+	if !CopyOut(uintptr(u.u_arg[1]), uintptr(unsafe.Pointer(&info)), uint32(unsafe.Sizeof(info))) {
+		return
+	}
+	if p.p_stat != SNULL {
+		u.u_ar0.eax = 1
+	} else {
+		u.u_ar0.eax = 0
+	}
+}
+
+func setComm16(dst *[16]byte, s string) {
+	for i := 0; i < len(dst); i++ {
+		dst[i] = 0
+		if i < len(s) {
+			dst[i] = s[i]
+		}
+	}
+}

@@ -11,7 +11,7 @@ import (
 // words (EFAULT, "killed by signal 11"), so the golden files read as the
 // lesson; every line was checked against what Unix must do.
 func TestProcessPrograms(t *testing.T) {
-	for _, name := range []string{"orphans", "forkbomb", "nomem", "wild", "faults", "sleeper"} {
+	for _, name := range []string{"orphans", "forkbomb", "nomem", "wild", "faults", "sleeper", "getproc"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			r := runProg(t, name, runOpts{Seed: 1, Max: 2_000_000_000})

@@ -232,3 +232,15 @@ shutdown:
 	js __syscall_error
 	ret
 
+.globl getproc
+getproc:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov eax, 63
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
