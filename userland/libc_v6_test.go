@@ -189,3 +189,14 @@ func (s *stampFS) ReadFile(name string) ([]byte, error) {
 }
 
 func (s *stampFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(root, name) }
+
+// TestMallocExhaustion: malloc fails cleanly when the kernel refuses to
+// grow the break, and freeing everything makes the memory usable again.
+func TestMallocExhaustion(t *testing.T) {
+	t.Parallel()
+	out, r := runFiles(t, buildV6Files(t, "oom.c"), nil, boot.Options{})
+	want := "ran out: 1, errno ENOMEM 1\none block of it all: 1\nagain: 1\n"
+	if out != want || r.ExitCode() != 0 {
+		t.Errorf("console:\n%s\nwant:\n%s", out, want)
+	}
+}
