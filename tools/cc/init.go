@@ -155,13 +155,14 @@ func (p *parser) arrayInit(in *initializer, braced bool) {
 			p.next()
 			e := p.conditional()
 			idx, ok := p.constValue(e)
-			if !ok || idx < 0 || in.ty.Len >= 0 && idx >= int64(in.ty.Len) {
+			el := in.elem(int(min(max(idx, -1), maxObjectSize)))
+			if !ok || el == nil {
 				p.errorAt(e.Tok, "array index in initializer is not a constant in bounds")
-				idx = 0
+				panic(bailout{})
 			}
 			p.expect("]")
 			i = int(idx)
-			p.designation(in.elem(i))
+			p.designation(el)
 			continue
 		}
 		el := in.elem(i)
@@ -234,7 +235,7 @@ func (p *parser) designation(in *initializer) {
 		e := p.conditional()
 		idx, ok := p.constValue(e)
 		p.expect("]")
-		el := in.elem(int(idx))
+		el := in.elem(int(min(max(idx, -1), maxObjectSize)))
 		if !ok || el == nil {
 			p.errorAt(e.Tok, "array index in initializer is not a constant in bounds")
 			panic(bailout{})

@@ -54,3 +54,6 @@ void recovery(void)
 }
 struct { int g :/* ERROR "bit-fields are not supported" */ 2; } global_after_error;
 int fine_after_that;
+struct flex { int n; char data[]; };
+struct flex flexed = { 1, { [0/* ERROR "array index in initializer is not a constant in bounds" */] = 'a' } };
+int bounded[2] = { [2/* ERROR "array index in initializer is not a constant in bounds" */] = 1 };
