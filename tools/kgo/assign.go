@@ -215,9 +215,8 @@ func (c *compiler) rangeSource(p backend.Pos, x ast.Expr, idx *backend.Obj, hasV
 }
 
 // decodeRune sets r and w to the rune at str[idx] and its width in bytes:
-// ASCII inline, anything else through the runtime's UTF-8 decoder
-// kgo_decoderune(s string, i int) (rune, int), which, as Go does, gives
-// U+FFFD and width 1 for invalid encodings.
+// ASCII inline, anything else through the kgohelp UTF-8 decoder, which, as
+// Go does, gives U+FFFD and width 1 for invalid encodings.
 func (c *compiler) decodeRune(p backend.Pos, str, idx, r, w *backend.Obj) []*backend.Node {
 	i32 := backend.Int(backend.Int32)
 	st := c.stringType()
@@ -225,8 +224,7 @@ func (c *compiler) decodeRune(p backend.Pos, str, idx, r, w *backend.Obj) []*bac
 	b := &backend.Node{Op: backend.OpIndex, Type: backend.Int(backend.Uint8), Pos: p, Lhs: ptr, Rhs: backend.Var(p, idx)}
 	pair := backend.StructOf([]*backend.Field{{Name: "r", Type: i32}, {Name: "w", Type: i32}})
 	tmp := c.temp(pair)
-	decoder := rtFunc("kgo_decoderune", pair, st, i32)
-	call := backend.Call(p, pair, backend.Var(p, decoder), []*backend.Node{backend.Var(p, str), backend.Var(p, idx)})
+	call := backend.Call(p, pair, backend.Var(p, c.helper("decoderune")), []*backend.Node{backend.Var(p, str), backend.Var(p, idx)})
 	slow := backend.Block(p,
 		backend.ExprStmt(backend.Assign(p, backend.Var(p, tmp), call)),
 		backend.ExprStmt(backend.Assign(p, backend.Var(p, r), backend.FieldOf(p, backend.Var(p, tmp), pair.Fields[0]))),

@@ -21,8 +21,10 @@
 // the bare-metal runtime) provides: kgo_printint(int), kgo_printuint(uint),
 // kgo_printbool(bool), kgo_printstring(string), kgo_printpointer(uintptr),
 // kgo_printsp(), kgo_printnl(), kgo_panicindex(i, n int), kgo_panicdivide(),
-// kgo_panicshift(s, _ int), kgo_panicstring(string), kgo_panicint(int), and
-// for range loops over strings kgo_decoderune(string, int) (rune, int).
+// kgo_panicshift(s, _ int), kgo_panicstring(string), kgo_panicint(int).
+// What needs more than a few instructions but no runtime (string
+// comparison, UTF-8 decoding for range) is Go code in tools/kgo/kgohelp,
+// compiled into the package that uses it.
 //
 // # The subset
 //
@@ -142,7 +144,7 @@ func CompileDir(dir string) (*Output, error) {
 // Compile compiles the files of one package. On failure the error is a
 // *multierror.Error listing every problem found, in source order.
 func Compile(files []File) (out *Output, err error) {
-	c := &compiler{fset: token.NewFileSet(), sources: map[string][]string{}, intrinsics: intrinsicTable()}
+	c := newCompiler()
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("kgo: internal compiler error: %v", r)
@@ -161,6 +163,10 @@ func Compile(files []File) (out *Output, err error) {
 	return &Output{Package: c.pkg.Name(), Asm: sb.String()}, nil
 }
 
+func newCompiler() *compiler {
+	return &compiler{fset: token.NewFileSet(), sources: map[string][]string{}, intrinsics: intrinsicTable()}
+}
+
 // compiler is the state of one compilation; nothing lives at package level.
 type compiler struct {
 	fset    *token.FileSet
@@ -176,8 +182,8 @@ type compiler struct {
 	objs       map[types.Object]*backend.Obj
 	strs       map[string]*backend.Obj // string literal data
 	fn         *funcState
-	strcmp     *backend.Obj      // the package's string comparison, once used
-	intrinsics map[string]string // kernel/hw function -> inline instructions
+	helpers    map[string]*backend.Obj // kgohelp functions, once one is used
+	intrinsics map[string]string       // kernel/hw function -> inline instructions
 }
 
 func (c *compiler) compile(files []File) *backend.Program {

@@ -103,42 +103,6 @@ func kgo_panicdivide() {
 	kgo_exit(panicStatus)
 }
 
-// kgo_decoderune decodes the UTF-8 sequence at s[i] for range loops over
-// strings, with Go's rules: invalid, overlong or surrogate encodings and
-// values above U+10FFFF give U+FFFD with width 1.
-func kgo_decoderune(s string, i int) (rune, int) {
-	const bad = 0xFFFD
-	b0 := s[i]
-	n, min := 0, rune(0)
-	var r rune
-	switch {
-	case b0 < 0x80:
-		return rune(b0), 1
-	case b0&0xE0 == 0xC0:
-		n, min, r = 2, 0x80, rune(b0&0x1F)
-	case b0&0xF0 == 0xE0:
-		n, min, r = 3, 0x800, rune(b0&0x0F)
-	case b0&0xF8 == 0xF0:
-		n, min, r = 4, 0x10000, rune(b0&0x07)
-	default:
-		return bad, 1
-	}
-	if i+n > len(s) {
-		return bad, 1
-	}
-	for k := 1; k < n; k++ {
-		b := s[i+k]
-		if b&0xC0 != 0x80 {
-			return bad, 1
-		}
-		r = r<<6 | rune(b&0x3F)
-	}
-	if r < min || r > 0x10FFFF || r >= 0xD800 && r <= 0xDFFF {
-		return bad, 1
-	}
-	return r, n
-}
-
 func kgo_panicshift(s, _ int) {
 	kgo_printstring("panic: runtime error: negative shift amount\n")
 	kgo_exit(panicStatus)
