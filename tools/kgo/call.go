@@ -46,9 +46,17 @@ func (c *compiler) call(e *ast.CallExpr) *backend.Node {
 		c.outside(e.Fun.Pos(), "this call")
 		return backend.Num(p, backend.Int(backend.Int32), 0)
 	}
-	// A call through a function value: the pointer is evaluated after the
-	// arguments, which is unobservable without closures.
-	return backend.Call(p, c.resultType(sig), c.expr(fun), c.args(p, sig, e.Args))
+	// A call through a function value. Go evaluates the function before
+	// the arguments; the back end calls through the pointer last, so a
+	// function expression with calls of its own is evaluated first into a
+	// temporary.
+	fn := c.expr(fun)
+	if !hasCall(fun) {
+		return backend.Call(p, c.resultType(sig), fn, c.args(p, sig, e.Args))
+	}
+	tmp := c.temp(fn.Type)
+	set := backend.Assign(p, backend.Var(p, tmp), fn)
+	return commaThen(p, []*backend.Node{set}, backend.Call(p, c.resultType(sig), backend.Var(p, tmp), c.args(p, sig, e.Args)))
 }
 
 // directCall calls a package function (or method, with recv lowered).

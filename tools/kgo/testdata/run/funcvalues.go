@@ -41,4 +41,19 @@ func main() {
 	println(f == nil)
 	f = ttyOpen
 	println(f != nil, f(1, 1))
+	init2()
+}
+
+func chooser(tag string) Handler {
+	println("choose", tag)
+	return ttyOpen
+}
+
+func arg(v int) int {
+	println("arg", v)
+	return v
+}
+
+func init2() {
+	println(chooser("first")(arg(1), arg(2)))
 }
