@@ -25,7 +25,7 @@ const (
 	PortDiskStat  = 0x1F4 // in: bit 0 busy, bit 1 error, bit 2 done
 	PortDiskSize  = 0x1F5 // in: disk size in sectors
 	PortConData   = 0x3F8 // out: write a byte; in: take the received byte
-	PortConStat   = 0x3F9 // in: bit 0 a byte has been received
+	PortConStat   = 0x3F9 // in: bit 0 a byte has been received; bit 1 the input has ended
 	PortConCtl    = 0x3FA // out: bit 0 enables the receive interrupt
 	PortDebugCon  = 0xE9  // out: a byte to the debug console (Config.Log), as Bochs's and QEMU's port 0xE9
 )
@@ -75,7 +75,7 @@ func (m *Machine) in(port uint16, size int) uint32 {
 	case PortConData:
 		v = m.con.take()
 	case PortConStat:
-		v = b2u(m.con.ready)
+		v = b2u(m.con.ready) | b2u(m.con.closed && !m.con.ready && len(m.con.input) == 0)<<1
 	default:
 		v = ^uint32(0) // nothing answers: the bus floats high
 	}
@@ -212,12 +212,13 @@ func (r *rng) next() uint64 {
 // console is a serial-style terminal: output bytes go to the host (buffered
 // until the CPU idles or stops), input bytes arrive one at a time.
 type console struct {
-	w     io.Writer
-	out   []byte
-	input []byte // bytes still to arrive
-	rx    byte   // receive register
-	ready bool   // rx holds a byte
-	intr  bool   // receive interrupt enabled
+	w      io.Writer
+	out    []byte
+	input  []byte // bytes still to arrive
+	rx     byte   // receive register
+	ready  bool   // rx holds a byte
+	intr   bool   // receive interrupt enabled
+	closed bool   // no input will come after what is queued
 }
 
 func (c *console) put(b byte) {

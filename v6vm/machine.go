@@ -23,6 +23,13 @@ type Config struct {
 	Seed            uint64    // seeds the timer jitter
 	MaxInstructions uint64    // stop with ErrLimit after this many; 0 means no limit
 	Epoch           uint32    // what the real-time clock port reads (seconds since 1970)
+
+	// Idle, when set, is called each time the CPU halts waiting for an
+	// interrupt, with the virtual time of the next device event (never if
+	// none): an interactive host can wait there for typed input (Type) and
+	// pace virtual time to the wall clock. Runs that must be reproducible
+	// leave it nil.
+	Idle func(m *Machine, next uint64)
 }
 
 // Hooks let tools watch a run. Each is optional; a nil hook costs nothing.
@@ -207,6 +214,13 @@ func (m *Machine) idle(limit uint64) {
 		m.pic.raise(irqConsole)
 		return
 	}
+	if m.cfg.Idle != nil {
+		m.cfg.Idle(m, m.nextEvent())
+		if m.stopped || m.con.arrive() {
+			m.pic.raise(irqConsole)
+			return
+		}
+	}
 	next := m.nextEvent()
 	if next == never || !m.canWake() {
 		m.stop(fmt.Errorf("halted at eip 0x%08x waiting for an interrupt that no device will raise", c.EIP))
@@ -313,6 +327,15 @@ func (m *Machine) Translate(cr3, va uint32) (uint32, bool) {
 	m.CR3 = saved
 	return pa, res == walkOK
 }
+
+// Type queues bytes of console input, as typed: each arrives when the CPU
+// next idles with the receive register empty.
+func (m *Machine) Type(b []byte) { m.con.input = append(m.con.input, b...) }
+
+// CloseInput says no more console input will come: once the queued bytes
+// are taken, the console status port's bit 1 tells the kernel so (end of
+// file for a script fed on standard input).
+func (m *Machine) CloseInput() { m.con.closed = true }
 
 // Timer reports the timer's tick count, for tools and tests.
 func (m *Machine) Ticks() uint64 { return m.timer.ticks }
