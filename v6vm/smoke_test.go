@@ -77,9 +77,9 @@ func TestConsoleInputEnds(t *testing.T) {
 		isa.Inst{Op: isa.JccBase + isa.CondE}, // 11: -> wait
 		isa.Inst{Op: isa.InRI8, R1: isa.EAX, Imm: PortConData},
 		isa.Inst{Op: isa.AddRI, R1: isa.EBX, Imm: 1},
-		isa.Inst{Op: isa.JmpRel}, // 14: -> loop
-		isa.Inst{Op: isa.Hlt},    // 15: wait
-		isa.Inst{Op: isa.JmpRel}, // 16: -> loop
+		isa.Inst{Op: isa.JmpRel},                               // 14: -> loop
+		isa.Inst{Op: isa.Hlt},                                  // 15: wait
+		isa.Inst{Op: isa.JmpRel},                               // 16: -> loop
 		isa.Inst{Op: isa.OutIR32, Imm: PortPower, R1: isa.EBX}, // 17: done
 	)
 	var offs []int
