@@ -150,12 +150,21 @@ func Run(kernel *exe.File, cfg build.BootConfig, opt Options) (*Result, *v6vm.Ma
 }
 
 // Backtrace walks the EBP chain of the stack the CPU is on and names each
-// frame from the kernel's symbols and line table.
+// frame from the kernel's symbols and line table (for a panic). An entry
+// stub's frame holds the context it interrupted: from a fault in the kernel
+// the walk goes on in the interrupted function, at the faulting instruction.
 func Backtrace(m *v6vm.Machine, kernel *exe.File) string {
 	var b bytes.Buffer
+	word := func(va uint32) uint32 {
+		w, err := m.ReadVirt(0, va, 4)
+		if err != nil || len(w) < 4 {
+			return 0
+		}
+		return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
+	}
 	regs := m.Regs()
 	pc, bp := regs.EIP, regs.R[5]
-	for depth := 0; depth < 32; depth++ {
+	for depth := 0; depth < 32 && bp != 0; depth++ {
 		name := kernel.Symbolize(pc)
 		if name == "" {
 			name = fmt.Sprintf("%#x", pc)
@@ -165,19 +174,29 @@ func Backtrace(m *v6vm.Machine, kernel *exe.File) string {
 			line = fmt.Sprintf(" (%s:%d)", file, n)
 		}
 		fmt.Fprintf(&b, "  %s%s\n", name, line)
-		if bp == 0 {
+		sym, _, _ := kernel.SymbolAt(pc)
+		if stub, ok := entryStubs[sym.Name]; ok {
+			flags := word(bp + stub + 4)
+			if flags&(1<<17) != 0 { // EFLAGS.UM: it came from user mode
+				fmt.Fprintf(&b, "  (trap from user mode at eip %#x)\n", word(bp+stub))
+				break
+			}
+			pc, bp = word(bp+stub), word(bp)
+			fmt.Fprintf(&b, "  (trap in kernel mode)\n")
+			continue
+		}
+		ret := word(bp + 4)
+		if ret == 0 {
 			break
 		}
-		frame, err := m.ReadVirt(0, bp, 8)
-		if err != nil || len(frame) < 8 {
-			break
-		}
-		bp = uint32(frame[0]) | uint32(frame[1])<<8 | uint32(frame[2])<<16 | uint32(frame[3])<<24
-		pc = uint32(frame[4]) | uint32(frame[5])<<8 | uint32(frame[6])<<16 | uint32(frame[7])<<24
-		if pc == 0 {
-			break
-		}
-		pc-- // the call instruction, not the return address
+		pc, bp = ret-1, word(bp) // -1: name the call, not what follows it
 	}
 	return b.String()
+}
+
+// entryStubs are kernel/entry.s's trap entries, with the offset from their
+// EBP to the interrupted EIP (exceptions push a vector and an error code).
+var entryStubs = map[string]uint32{
+	"SystemCallEntrance": 4, "TimeInterruptEntrance": 4,
+	"ConsoleInterruptEntrance": 4, "DiskInterruptEntrance": 4, "ExceptionCommon": 12,
 }
