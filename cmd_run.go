@@ -94,7 +94,8 @@ recomputation), exit, exec, signal, or all.`)
 			fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
 			return 2
 		}
-		opt.Hooks.IO = tr.IO
+		opt.Hooks = tr.Hooks()
+		defer tr.Flush(nil)
 	}
 	r, _, err := boot.Run(kernel, cfg, opt)
 	if err != nil {

@@ -178,7 +178,18 @@ func (k *Kernel) Current(m *v6vm.Machine) Proc {
 	return k.ProcAt(m, p)
 }
 
-// UserField reads a 32-bit field of the mapped u area (u_arg[i] as
+// CurrentPid reads the running process's pid, cheaply.
+func (k *Kernel) CurrentPid(m *v6vm.Machine) int32 {
+	p := le32(read(m, userAddress+k.user["u_procp"], 4), 0)
+	return int32(le32(read(m, p+k.proc["p_pid"], 4), 0))
+}
+
+// PidAt reads the pid of the process-table entry at kernel address addr.
+func (k *Kernel) PidAt(m *v6vm.Machine, addr uint32) int32 {
+	return int32(le32(read(m, addr+k.proc["p_pid"], 4), 0))
+}
+
+// UserWord reads a 32-bit field of the mapped u area (u_arg[i] as
 // "u_arg"+4*i via offset).
 func (k *Kernel) UserWord(m *v6vm.Machine, field string, index int) uint32 {
 	return le32(read(m, userAddress+k.user[field]+uint32(index)*4, 4), 0)

@@ -9,26 +9,40 @@ import (
 
 // Frame is one frame of a core stack.
 type Frame struct {
-	PC    uint32 // where the function is (for callers: the call instruction)
-	Func  string // symbol+offset
-	File  string
-	Line  int
-	EBP   uint32 // the frame pointer (core-stack virtual address)
-	Trap  *TrapFrame
-	Saved bool // the frame SaveU recorded in u_rsav (resumption point)
+	PC    uint32     `json:"pc"`   // where the function is (for callers: the call instruction)
+	Func  string     `json:"func"` // symbol+offset
+	File  string     `json:"file,omitempty"`
+	Line  int        `json:"line,omitempty"`
+	EBP   uint32     `json:"ebp"` // the frame pointer (core-stack virtual address)
+	Trap  *TrapFrame `json:"trap,omitempty"`
+	Saved bool       `json:"saved,omitempty"` // the frame SaveU recorded in u_rsav (resumption point)
+
+	// The two words the frame pointer points at: the caller's EBP and
+	// the return address into the caller (both 0 for an entry stub's
+	// frame, which has the trap frame instead).
+	SavedEBP uint32 `json:"saved_ebp,omitempty"`
+	Ret      uint32 `json:"ret,omitempty"`
 
 	// OnFrameOf names the function that owns the frame when the code
 	// running is another's: Swtch after RetU onto NewProc's frame.
-	OnFrameOf string
+	OnFrameOf string `json:"on_frame_of,omitempty"`
 }
 
 // TrapFrame is the user context an entry stub saved: what the process will
 // see when it returns to user mode.
 type TrapFrame struct {
-	Stub                              string
-	EIP, EFLAGS, ESP                  uint32
-	EAX, EBX, ECX, EDX, ESI, EDI, EBP uint32
-	FromUser                          bool
+	Stub     string `json:"stub"`
+	EIP      uint32 `json:"eip"`
+	EFLAGS   uint32 `json:"eflags"`
+	ESP      uint32 `json:"esp,omitempty"`
+	EAX      uint32 `json:"eax"`
+	EBX      uint32 `json:"ebx"`
+	ECX      uint32 `json:"ecx"`
+	EDX      uint32 `json:"edx"`
+	ESI      uint32 `json:"esi"`
+	EDI      uint32 `json:"edi"`
+	EBP      uint32 `json:"ebp"`
+	FromUser bool   `json:"from_user"`
 }
 
 // The entry stubs of kernel/entry.s, where a core stack begins.
@@ -84,6 +98,7 @@ func (k *Kernel) walk(s stackReader, pc, bp uint32) []Frame {
 		if !ok1 || !ok2 || ret == 0 {
 			break
 		}
+		frames[len(frames)-1].SavedEBP, frames[len(frames)-1].Ret = nbp, ret
 		pc, bp = ret-1, nbp // -1: name the call, not the instruction after it
 	}
 	return frames
@@ -154,9 +169,9 @@ func (k *Kernel) SavedStack(m *v6vm.Machine, p Proc) []Frame {
 		return nil
 	}
 	owner := k.frameOwner(s, bp)
-	frames := []Frame{{PC: owner, Func: k.Exe.Symbolize(owner), EBP: bp, Saved: true}}
-	frames[0].File, frames[0].Line, _ = k.Exe.LineAt(owner)
 	nbp, _ := s.word(bp)
+	frames := []Frame{{PC: owner, Func: k.Exe.Symbolize(owner), EBP: bp, Saved: true, SavedEBP: nbp, Ret: ret}}
+	frames[0].File, frames[0].Line, _ = k.Exe.LineAt(owner)
 	return append(frames, k.walk(s, ret-1, nbp)...)
 }
 

@@ -11,10 +11,13 @@ import (
 	"v6vm/v6vm"
 )
 
-// Event kinds (kernel/trap.go, TRACE_*), and the ports the kernel writes.
+// Event numbers the kernel writes (kernel/trap.go, TRACE_*), and the ports
+// it writes them to; the console's data port, whose bytes become output
+// events; the clock's interrupt line.
 const (
 	portTrace    = 0xED
 	portTraceArg = 0xEC
+	portConsole  = v6vm.PortConData
 
 	evSwtchOut = 1
 	evSelect   = 2
@@ -30,6 +33,12 @@ const (
 	evSignal   = 12
 	evFault    = 13
 	evBoot     = 14
+
+	// Not the kernel's: seen by the machine's hooks.
+	evTick   = 100 // a timer interrupt (Trap hook)
+	evOutput = 101 // console output (IO hook on the console's port)
+
+	irqTimer = 0
 )
 
 // Event classes, as --trace names them.
@@ -42,6 +51,8 @@ var classes = map[string][]int{
 	"exit":    {evExit},
 	"exec":    {evExec},
 	"signal":  {evSignal, evFault},
+	"tick":    {evTick},
+	"output":  {evOutput},
 }
 
 // Classes lists the names --trace accepts.
@@ -54,10 +65,12 @@ func Classes() []string {
 	return append(names, "all")
 }
 
-// Tracer writes one line per kernel event to w.
+// Tracer turns what the kernel announces on its trace ports (and what the
+// machine's hooks see: clock interrupts, console bytes) into Events, and
+// hands each to its sinks. It only reads machine state.
 type Tracer struct {
 	k      *Kernel
-	w      io.Writer
+	sinks  []Sink
 	on     map[int]bool
 	calls  map[int]sysgen.Call
 	arg    uint32
@@ -65,12 +78,22 @@ type Tracer struct {
 	runRun int32 // RunRun and CurPri when it did
 	curPri int32
 	idle   bool
-	second uint32
+	start  map[int32]uint64 // pid -> when its current system call began
+
+	line    []byte // console bytes since the last newline
+	linePid int32  // the process that wrote them
+	lineAt  uint64 // when the line began
 }
 
-// NewTracer traces the events of the named classes (see Classes).
+// NewTracer traces the events of the named classes (see Classes) as text
+// lines on w.
 func NewTracer(k *Kernel, src fs.FS, w io.Writer, events []string) (*Tracer, error) {
-	t := &Tracer{k: k, w: w, on: map[int]bool{}}
+	return New(k, src, events, Text(w))
+}
+
+// New traces the events of the named classes (see Classes) into sinks.
+func New(k *Kernel, src fs.FS, events []string, sinks ...Sink) (*Tracer, error) {
+	t := &Tracer{k: k, sinks: sinks, on: map[int]bool{}, start: map[int32]uint64{}, linePid: -1}
 	for _, e := range events {
 		if e == "all" {
 			for _, evs := range classes {
@@ -100,7 +123,17 @@ func NewTracer(k *Kernel, src fs.FS, w io.Writer, events []string) (*Tracer, err
 	return t, nil
 }
 
-// IO is the machine hook that drives the tracer; chain it with others.
+// Hooks are the machine hooks that drive the tracer. Call Flush when the
+// run has ended.
+func (t *Tracer) Hooks() v6vm.Hooks {
+	h := v6vm.Hooks{IO: t.IO}
+	if t.on[evTick] {
+		h.Trap = t.Trap
+	}
+	return h
+}
+
+// IO is the machine's I/O hook; chain it with others.
 func (t *Tracer) IO(m *v6vm.Machine, port uint16, v uint32, size int, out bool) {
 	if !out {
 		return
@@ -110,84 +143,140 @@ func (t *Tracer) IO(m *v6vm.Machine, port uint16, v uint32, size int, out bool) 
 		t.arg = v
 	case portTrace:
 		t.event(m, int(v), t.arg)
+	case portConsole:
+		if t.on[evOutput] {
+			t.console(m, byte(v))
+		}
 	}
 }
 
-func (t *Tracer) printf(m *v6vm.Machine, format string, args ...any) {
-	fmt.Fprintf(t.w, "%10d  %s\n", m.Icount, fmt.Sprintf(format, args...))
+// Trap is the machine's trap hook: it sees clock interrupts.
+func (t *Tracer) Trap(m *v6vm.Machine, ti v6vm.TrapInfo) {
+	if ti.Kind != v6vm.TrapInterrupt || ti.Vector != 0x20+irqTimer || !t.on[evTick] {
+		return
+	}
+	p := t.k.Current(m)
+	t.emit(&Event{Time: m.Icount, Kind: KTick, Pid: p.Pid, Comm: p.Comm, Tick: &Tick{FromUser: ti.FromUser}})
 }
 
-func procName(p Proc) string {
-	if p.Comm != "" {
-		return fmt.Sprintf("[%d %s]", p.Pid, p.Comm)
+// Flush ends the run: console output without a final newline becomes an
+// output event.
+func (t *Tracer) Flush(m *v6vm.Machine) {
+	t.flushLine(m)
+}
+
+func (t *Tracer) console(m *v6vm.Machine, c byte) {
+	pid := t.k.CurrentPid(m)
+	if pid != t.linePid && len(t.line) > 0 {
+		t.flushLine(m)
 	}
-	return fmt.Sprintf("[%d]", p.Pid)
+	if len(t.line) == 0 {
+		t.lineAt, t.linePid = m.Icount, pid
+	}
+	t.line = append(t.line, c)
+	if c == '\n' {
+		t.flushLine(m)
+	}
+}
+
+func (t *Tracer) flushLine(m *v6vm.Machine) {
+	if len(t.line) == 0 {
+		return
+	}
+	e := &Event{Time: t.lineAt, Kind: KOutput, Pid: t.linePid,
+		Output: &Output{Text: strings.TrimSuffix(string(t.line), "\n")}}
+	if m != nil {
+		for _, p := range t.k.Procs(m) {
+			if p.Pid == t.linePid && p.Stat != 0 {
+				e.Comm = p.Comm
+				break
+			}
+		}
+	}
+	t.line = t.line[:0]
+	t.emit(e)
+}
+
+func (t *Tracer) emit(e *Event) {
+	for _, s := range t.sinks {
+		s.Event(e)
+	}
+}
+
+func info(p Proc) ProcInfo {
+	return ProcInfo{Pid: p.Pid, Comm: p.Comm, Stat: p.StatName(), Pri: p.Pri, Cpu: p.Cpu, Nice: p.Nice}
 }
 
 func (t *Tracer) event(m *v6vm.Machine, ev int, arg uint32) {
 	k := t.k
-	switch ev {
-	case evSwtchOut:
+	if ev == evSwtchOut {
 		t.out = k.Current(m)
 		t.runRun, t.curPri = k.PM(m, "RunRun"), k.PM(m, "CurPri")
+		return
+	}
+	if ev == evSyscall {
+		t.start[k.CurrentPid(m)] = m.Icount
+		return
+	}
+	if ev == evExit {
+		delete(t.start, k.CurrentPid(m))
+	}
+	if !t.on[ev] {
+		if ev == evSelect {
+			t.idle = false
+		}
+		return
+	}
+	var e *Event
+	switch ev {
 	case evSelect:
-		if !t.on[ev] {
-			return
-		}
 		t.idle = false
-		t.printSelect(m, k.ProcAt(m, arg))
+		e = t.selectEvent(m, k.ProcAt(m, arg))
 	case evSwtchIn:
-		if !t.on[ev] {
-			return
-		}
 		p := k.Current(m)
-		t.printf(m, "swtch in  %s: Swtch returns 1 on its stack, through:", procName(p))
-		fmt.Fprint(t.w, FormatStack(k.SwitchedInStack(m), strings.Repeat(" ", 16)))
+		e = &Event{Kind: KSwitchIn, Pid: p.Pid, Comm: p.Comm, Stack: k.SwitchedInStack(m)}
 	case evIdle:
-		if t.on[ev] && !t.idle {
-			t.printf(m, "idle      nothing to run: Select halts until an interrupt")
+		if t.idle {
+			return
 		}
 		t.idle = true
+		e = &Event{Kind: KIdle}
 	case evSleep:
-		if t.on[ev] {
-			p := k.Current(m)
-			t.printf(m, "sleep     %s on %s at p_pri %d", procName(p), t.chanName(arg), p.Pri)
-		}
+		p := k.Current(m)
+		e = &Event{Kind: KSleep, Pid: p.Pid, Comm: p.Comm, Sleep: &Sleep{Chan: arg, ChanName: t.chanName(arg), Pri: p.Pri}}
 	case evWakeup:
-		if t.on[ev] {
-			p := k.ProcAt(m, arg)
-			why := "p_pri >= CurPri: no reschedule"
-			if p.Pri < k.PM(m, "CurPri") {
-				why = fmt.Sprintf("p_pri %d < CurPri %d: RunRun++", p.Pri, k.PM(m, "CurPri"))
-			}
-			t.printf(m, "wakeup    %s (%s)", procName(p), why)
-		}
+		p := k.ProcAt(m, arg)
+		cur := k.PM(m, "CurPri")
+		e = &Event{Kind: KWakeup, Pid: p.Pid, Comm: p.Comm, Wakeup: &Wakeup{Pri: p.Pri, CurPri: cur, Preempt: p.Pri < cur}}
 	case evSysret:
-		if t.on[ev] {
-			t.printSysret(m, arg)
-		}
+		e = t.syscallEvent(m, arg)
 	case evExit:
-		if t.on[ev] {
-			p := k.Current(m)
-			t.printf(m, "exit      %s wait status %#x", procName(p), arg)
-		}
+		p := k.Current(m)
+		e = &Event{Kind: KExit, Pid: p.Pid, Comm: p.Comm, Exit: &Exit{Status: arg}}
 	case evExec:
-		if t.on[ev] {
-			t.printf(m, "exec      %s", procName(k.Current(m)))
+		p := k.Current(m)
+		e = &Event{Kind: KExec, Pid: p.Pid, Comm: p.Comm}
+	case evSignal, evFault:
+		p := k.Current(m)
+		kind := KSignal
+		if ev == evFault {
+			kind = KFault
 		}
-	case evSignal:
-		if t.on[ev] {
-			t.printf(m, "signal    %s gets signal %d", procName(k.Current(m)), arg)
-		}
-	case evFault:
-		if t.on[ev] {
-			t.printf(m, "fault     %s takes exception %d", procName(k.Current(m)), arg)
-		}
+		e = &Event{Kind: kind, Pid: p.Pid, Comm: p.Comm, Signal: &Signal{Number: int(arg)}}
 	case evClock:
-		if t.on[ev] {
-			t.printClock(m, arg)
+		e = &Event{Kind: KClock, Clock: &Clock{Second: arg}}
+		p := k.Current(m)
+		e.Pid, e.Comm = p.Pid, p.Comm
+		for _, p := range k.Procs(m) {
+			if p.Stat != 0 {
+				e.Clock.Procs = append(e.Clock.Procs, info(p))
+			}
 		}
+	default:
+		return
 	}
+	e.Time = m.Icount
+	t.emit(e)
 }
 
 // chanName names a sleep channel by the kernel symbol it points into.
@@ -198,73 +287,57 @@ func (t *Tracer) chanName(ch uint32) string {
 	return fmt.Sprintf("%#x", ch)
 }
 
-func (t *Tracer) printSelect(m *v6vm.Machine, won Proc) {
+func (t *Tracer) selectEvent(m *v6vm.Machine, won Proc) *Event {
 	k := t.k
 	procs := k.Procs(m)
 	last := int(k.PM(m, "lastSelect"))
-	why := "sleeps"
+	s := &Select{Why: "sleeps", Out: info(t.out), RunRun: t.runRun, CurPri: t.curPri,
+		ScanFrom: (last + 1) % nproc, Chose: info(won)}
 	switch t.out.Stat {
 	case 3:
-		why = "gives way"
+		s.Why = "gives way"
 	case 5:
-		why = "exits"
+		s.Why = "exits"
 	}
-	t.printf(m, "swtch     %s %s (%s, p_pri %d; RunRun %d, CurPri %d) -> Select, as process 0",
-		procName(t.out), why, t.out.StatName(), t.out.Pri, t.runRun, t.curPri)
-	var cands []string
-	ties := 0
 	for c := 0; c < nproc; c++ {
 		p := procs[(last+1+c)%nproc]
 		if p.Stat != 3 || p.Flag&1 == 0 {
 			continue
 		}
-		cands = append(cands, fmt.Sprintf("%s p_pri %d p_cpu %d p_nice %d", procName(p), p.Pri, p.Cpu, p.Nice))
+		s.Candidates = append(s.Candidates, info(p))
 		if p.Pri == won.Pri {
-			ties++
+			s.Ties++
 		}
 	}
-	t.printf(m, "          candidates (scan from slot %d): %s", (last+1)%nproc, strings.Join(cands, " | "))
-	rule := "the smallest p_pri"
-	if ties > 1 {
-		rule = fmt.Sprintf("the smallest p_pri, tied %d ways: the first in scan order wins", ties)
+	s.Rule = "the smallest p_pri"
+	if s.Ties > 1 {
+		s.Rule = fmt.Sprintf("the smallest p_pri, tied %d ways: the first in scan order wins", s.Ties)
 	}
-	t.printf(m, "          chose %s: %s", procName(won), rule)
+	return &Event{Kind: KSelect, Pid: t.out.Pid, Comm: t.out.Comm, Select: s}
 }
 
-func (t *Tracer) printSysret(m *v6vm.Machine, ret uint32) {
+func (t *Tracer) syscallEvent(m *v6vm.Machine, ret uint32) *Event {
 	k := t.k
 	p := k.Current(m)
 	num := t.lastCall(m)
 	c, ok := t.calls[num]
-	name := fmt.Sprintf("syscall%d", num)
+	sc := &Syscall{Num: num, Name: fmt.Sprintf("syscall%d", num), Result: int32(ret), Start: t.start[p.Pid]}
+	delete(t.start, p.Pid)
 	nargs := 3
 	if ok {
-		name, nargs = c.Name, c.Args
+		sc.Name, nargs = strings.TrimLeft(c.Name, "_"), c.Args
 	}
-	var args []string
 	for i := 0; i < nargs; i++ {
-		args = append(args, fmt.Sprintf("%#x", k.UserWord(m, "u_arg", i)))
+		sc.Args = append(sc.Args, k.UserWord(m, "u_arg", i))
 	}
-	res := fmt.Sprint(int32(ret))
 	if int32(ret) < 0 && int32(ret) > -200 {
-		res = fmt.Sprintf("-1 (errno %d)", -int32(ret))
+		sc.Errno = -int(int32(ret))
 	}
-	t.printf(m, "syscall   %s %s(%s) = %s", procName(p), strings.TrimLeft(name, "_"), strings.Join(args, ", "), res)
+	return &Event{Kind: KSyscall, Pid: p.Pid, Comm: p.Comm, Syscall: sc}
 }
 
 // lastCall reads the number of the call being returned from: Trap keeps it
 // in the u area for exactly this (u_callno).
 func (t *Tracer) lastCall(m *v6vm.Machine) int {
 	return int(t.k.UserWord(m, "u_callno", 0))
-}
-
-func (t *Tracer) printClock(m *v6vm.Machine, second uint32) {
-	var ps []string
-	for _, p := range t.k.Procs(m) {
-		if p.Stat == 0 {
-			continue
-		}
-		ps = append(ps, fmt.Sprintf("%s %s p_cpu %d p_nice %d p_pri %d", procName(p), p.StatName(), p.Cpu, p.Nice, p.Pri))
-	}
-	t.printf(m, "clock     second %d: p_cpu -= 20, p_pri = p_cpu/16 + 100 + p_nice for user priorities: %s", second, strings.Join(ps, " | "))
 }
