@@ -346,11 +346,17 @@ func (p *parser) members(brace *Token) []*Member {
 		base, attr := p.declspec()
 		for first := true; !p.accept(";"); first = false {
 			if !first {
-				p.expect(",")
+				p.declSep()
 			}
 			ty, name, _ := p.declarator(base, attr.isConst)
 			if p.at(":") {
-				p.syntaxError("bit-fields are not supported")
+				m := p.bitField(ty, name)
+				if m.Name != "" && seen[m.Name] {
+					p.errorAt(name, "duplicate member '%s'", name.Text)
+				}
+				seen[m.Name] = true
+				mems = append(mems, m)
+				continue
 			}
 			if name == nil {
 				p.syntaxError("expected member name")
@@ -370,28 +376,89 @@ func (p *parser) members(brace *Token) []*Member {
 			mems = append(mems, &Member{Name: name.Text, Ty: ty, Tok: name})
 		}
 	}
-	if len(mems) == 0 {
-		p.errorAt(brace, "struct or union has no members")
+	named := 0
+	for _, m := range mems {
+		if m.Name != "" {
+			named++
+		}
+	}
+	if named == 0 {
+		p.errorAt(brace, "struct or union has no named members")
 	}
 	return mems
 }
 
+// declSep expects the ',' between declarators (the caller took ';').
+func (p *parser) declSep() {
+	if !p.accept(",") {
+		p.syntaxError("expected ',' or ';', found %s", describe(p.peek()))
+	}
+}
+
+// bitField parses ": width" after a member declarator.
+func (p *parser) bitField(ty *Type, name *Token) *Member {
+	colon := p.next()
+	e := p.conditional()
+	w, ok := p.constValue(e)
+	m := &Member{Ty: ty, Tok: colon, BitWidth: int(w)}
+	if name != nil {
+		m.Name, m.Tok = name.Text, name
+	}
+	switch {
+	case !ty.isInteger():
+		p.errorAt(m.Tok, "bit-field '%s' has invalid type '%s'", m.Name, ty)
+		m.Ty, m.BitWidth = tyInt, 1
+	case !ok || w < 0:
+		p.errorAt(e.Tok, "bit-field width is not a non-negative integer constant")
+		m.BitWidth = 1
+	case w > int64(ty.Size*8):
+		p.errorAt(e.Tok, "width of bit-field '%s' exceeds its type", m.Name)
+		m.BitWidth = ty.Size * 8
+	case w == 0 && name != nil:
+		p.errorAt(e.Tok, "zero width for bit-field '%s'", m.Name)
+		m.BitWidth = 1
+	}
+	if m.BitWidth == 0 {
+		m.BitWidth = -1 // ":0" only aligns the next field
+	}
+	return m
+}
+
 // layout computes member offsets, size and alignment, with the C rules the
-// back end's StructOf and UnionOf also use.
+// back end's StructOf and UnionOf also use, and the System V i386 rules for
+// bit-fields (as gcc): a bit-field goes at the next free bit unless it would
+// cross a boundary of its type's size, unnamed ones do not align the struct,
+// and ":0" skips to the next boundary.
 func layout(ty *Type) {
-	off, align, size := 0, 1, 0
+	bits, align, size := 0, 1, 0
 	for _, m := range ty.Members {
-		if ty.Kind == TyStruct {
-			off = alignTo(off, m.Ty.Align)
-			m.Offset = off
-			off += m.Ty.Size
-		} else {
+		unit := m.Ty.Size * 8
+		switch {
+		case m.BitWidth < 0:
+			bits = alignTo(bits, unit)
+			continue
+		case m.BitWidth > 0 && ty.Kind == TyUnion:
+			m.Offset, m.BitOff = 0, 0
+			size = max(size, m.Ty.Size)
+		case m.BitWidth > 0:
+			if bits/unit != (bits+m.BitWidth-1)/unit {
+				bits = alignTo(bits, unit)
+			}
+			m.Offset = bits / unit * m.Ty.Size
+			m.BitOff = bits - m.Offset*8
+			bits += m.BitWidth
+		case ty.Kind == TyStruct:
+			m.Offset = alignTo((bits+7)/8, m.Ty.Align)
+			bits = (m.Offset + m.Ty.Size) * 8
+		default:
 			size = max(size, m.Ty.Size)
 		}
-		align = max(align, m.Ty.Align)
+		if m.Name != "" || m.BitWidth == 0 {
+			align = max(align, m.Ty.Align)
+		}
 	}
 	if ty.Kind == TyStruct {
-		size = off
+		size = (bits + 7) / 8
 	}
 	ty.Size, ty.Align, ty.Complete = alignTo(size, align), align, true
 }
@@ -452,7 +519,7 @@ func (p *parser) localDecl() *Node {
 	block := &Node{Kind: NBlock, Tok: start}
 	for first := true; !p.accept(";"); first = false {
 		if !first {
-			p.expect(",")
+			p.declSep()
 		}
 		ty, name, readOnly := p.declarator(base, attr.isConst)
 		if name == nil {

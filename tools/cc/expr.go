@@ -119,7 +119,7 @@ func (p *parser) assign() *Node {
 		if !p.checkModifiable(n, t, "left operand of assignment") {
 			return num(t, tyInt, 0)
 		}
-		return binary(NAssign, t, n.Ty, n, p.assignConv(r, n.Ty, "assignment"))
+		return p.assignTo(t, n, p.assignConv(r, n.Ty, "assignment"))
 	}
 	if op, ok := compoundOps[t.Text]; ok && t.Kind == TPunct {
 		p.next()
@@ -149,6 +149,52 @@ func (p *parser) checkModifiable(n *Node, t *Token, what string) bool {
 	return true
 }
 
+// memberType is the type of an expression naming m: a bit-field's value
+// is promoted to int, or unsigned int if it is a full unsigned int.
+func memberType(m *Member) *Type {
+	if m.BitWidth == 0 {
+		return m.Ty
+	}
+	if m.Ty.Unsigned && m.BitWidth == 32 {
+		return tyUInt
+	}
+	return tyInt
+}
+
+func isBitField(n *Node) bool { return n.Kind == NMember && n.Mem.BitWidth > 0 }
+
+// assignTo builds l = r, where r is already converted to l's type.
+func (p *parser) assignTo(t *Token, l, r *Node) *Node {
+	if !isBitField(l) {
+		return binary(NAssign, t, l.Ty, l, r)
+	}
+	base := l.L
+	if base.Kind != NVar {
+		tmp := p.temp(pointerTo(base.Ty))
+		tv := &Node{Kind: NVar, Tok: t, Ty: tmp.Ty, Var: tmp}
+		set := binary(NAssign, t, tmp.Ty, tv, unary(NAddr, t, tmp.Ty, base))
+		st := p.bitStore(t, unary(NDeref, t, base.Ty, tv), l.Mem, r)
+		return binary(NComma, t, st.Ty, set, st)
+	}
+	return p.bitStore(t, base, l.Mem, r)
+}
+
+// bitStore stores v into bit-field m of base (an lvalue without side
+// effects) by rewriting its unit, and yields the field's new value.
+func (p *parser) bitStore(t *Token, base *Node, m *Member, v *Node) *Node {
+	val := p.temp(tyUInt)
+	vv := &Node{Kind: NVar, Tok: t, Ty: tyUInt, Var: val}
+	unitMem := &Member{Name: m.Name, Ty: m.Ty, Offset: m.Offset, Tok: m.Tok}
+	unit := &Node{Kind: NMember, Tok: t, Ty: m.Ty, L: base, Mem: unitMem}
+	mask := int64(uint32((uint64(1)<<m.BitWidth - 1) << m.BitOff))
+	keep := binary(NBitAnd, t, tyUInt, p.cast(unit, tyUInt), num(t, tyUInt, ^mask&0xFFFFFFFF))
+	put := binary(NBitAnd, t, tyUInt, binary(NShl, t, tyUInt, vv, num(t, tyInt, int64(m.BitOff))), num(t, tyUInt, mask))
+	store := binary(NAssign, t, m.Ty, unit, p.cast(binary(NBitOr, t, tyUInt, keep, put), m.Ty))
+	read := &Node{Kind: NMember, Tok: t, Ty: memberType(m), L: base, Mem: m}
+	setv := binary(NAssign, t, tyUInt, vv, p.cast(v, tyUInt))
+	return binary(NComma, t, read.Ty, setv, binary(NComma, t, read.Ty, store, read))
+}
+
 // readOnly says why the lvalue n is const, or "" if it is not.
 func readOnly(n *Node) string {
 	switch n.Kind {
@@ -174,9 +220,20 @@ func (p *parser) compoundAssign(t *Token, op string, l, r *Node) *Node {
 	if !p.checkModifiable(l, t, "left operand of assignment") {
 		return num(t, tyInt, 0)
 	}
-	if l.Kind == NVar {
+	if l.Kind == NVar || isBitField(l) && l.L.Kind == NVar {
 		v := p.binop(op, t, l, r)
-		return binary(NAssign, t, l.Ty, l, p.assignConv(v, l.Ty, "assignment"))
+		return p.assignTo(t, l, p.assignConv(v, l.Ty, "assignment"))
+	}
+	if isBitField(l) {
+		// Evaluate the struct's address once; the field is rewritten in place.
+		base := l.L
+		tmp := p.temp(pointerTo(base.Ty))
+		tv := &Node{Kind: NVar, Tok: t, Ty: tmp.Ty, Var: tmp}
+		set := binary(NAssign, t, tmp.Ty, tv, unary(NAddr, t, tmp.Ty, base))
+		target := &Node{Kind: NMember, Tok: t, Ty: l.Ty, L: unary(NDeref, t, base.Ty, tv), Mem: l.Mem}
+		v := p.binop(op, t, target, r)
+		st := p.bitStore(t, target.L, l.Mem, p.assignConv(v, l.Ty, "assignment"))
+		return binary(NComma, t, st.Ty, set, st)
 	}
 	tmp := p.temp(pointerTo(l.Ty))
 	tv := &Node{Kind: NVar, Tok: t, Ty: tmp.Ty, Var: tmp}
@@ -443,6 +500,9 @@ func (p *parser) unaryExpr() *Node {
 		if !isLvalue(e) && e.Ty.Kind != TyFunc {
 			p.errorAt(t, "lvalue required as unary '&' operand")
 		}
+		if isBitField(e) {
+			p.errorAt(t, "cannot take address of bit-field '%s'", e.Mem.Name)
+		}
 		ty := pointerTo(e.Ty)
 		ty.ConstBase = readOnly(e) != ""
 		return unary(NAddr, t, ty, e)
@@ -482,7 +542,11 @@ func (p *parser) sizeof() *Node {
 		ty = p.typename()
 		p.expect(")")
 	} else {
-		ty = p.unaryExpr().Ty
+		e := p.unaryExpr()
+		if isBitField(e) {
+			p.errorAt(t, "'%s' applied to a bit-field", t.Text)
+		}
+		ty = e.Ty
 	}
 	if ty.Size < 0 {
 		p.errorAt(t, "invalid application of '%s' to incomplete type '%s'", t.Text, ty)
@@ -559,7 +623,7 @@ func (p *parser) member(t *Token, n *Node) *Node {
 	}
 	for _, m := range n.Ty.Members {
 		if m.Name == name.Text {
-			return &Node{Kind: NMember, Tok: name, Ty: m.Ty, L: n, Mem: m}
+			return &Node{Kind: NMember, Tok: name, Ty: memberType(m), L: n, Mem: m}
 		}
 	}
 	p.errorAt(name, "'%s' has no member named '%s'", n.Ty, name.Text)

@@ -177,6 +177,9 @@ func (p *parser) arrayInit(in *initializer, braced bool) {
 func (p *parser) structInit(in *initializer, braced bool) {
 	mems := in.ty.Members
 	for i, first := 0, true; ; i, first = i+1, false {
+		for i < len(mems) && mems[i].Name == "" {
+			i++ // unnamed bit-fields take no initialiser
+		}
 		if braced && p.accept("}") {
 			return
 		}
@@ -273,7 +276,7 @@ func (p *parser) localInit(v *Obj, eq *Token) *Node {
 // storeInit appends the assignments of in's leaves to the object lv.
 func (p *parser) storeInit(block *Node, in *initializer, lv *Node) {
 	if in.expr != nil {
-		a := binary(NAssign, in.expr.Tok, lv.Ty, lv, p.assignConv(in.expr, lv.Ty, "initialization"))
+		a := p.assignTo(in.expr.Tok, lv, p.assignConv(in.expr, lv.Ty, "initialization"))
 		block.Body = append(block.Body, &Node{Kind: NExprStmt, Tok: in.expr.Tok, L: a})
 		return
 	}
@@ -285,14 +288,17 @@ func (p *parser) storeInit(block *Node, in *initializer, lv *Node) {
 		}
 	case TyStruct:
 		for i, m := range lv.Ty.Members {
-			p.storeInit(block, in.elems[i], &Node{Kind: NMember, Tok: lv.Tok, Ty: m.Ty, L: lv, Mem: m})
+			if m.BitWidth < 0 || m.Name == "" {
+				continue
+			}
+			p.storeInit(block, in.elems[i], &Node{Kind: NMember, Tok: lv.Tok, Ty: memberType(m), L: lv, Mem: m})
 		}
 	case TyUnion:
 		if len(in.elems) == 0 {
 			return
 		}
 		m := lv.Ty.Members[in.mem]
-		p.storeInit(block, in.elems[in.mem], &Node{Kind: NMember, Tok: lv.Tok, Ty: m.Ty, L: lv, Mem: m})
+		p.storeInit(block, in.elems[in.mem], &Node{Kind: NMember, Tok: lv.Tok, Ty: memberType(m), L: lv, Mem: m})
 	}
 }
 
@@ -320,10 +326,19 @@ func (p *parser) writeInit(obj *Obj, in *initializer, off int) {
 			}
 		case TyStruct:
 			for i, m := range ty.Members {
-				p.writeInit(obj, in.elems[i], off+m.Offset)
+				if m.BitWidth > 0 && m.Name != "" {
+					p.writeBits(obj, in.elems[i], off+m.Offset, m)
+				} else if m.BitWidth == 0 {
+					p.writeInit(obj, in.elems[i], off+m.Offset)
+				}
 			}
 		case TyUnion:
-			if len(in.elems) > 0 {
+			if len(in.elems) == 0 {
+				break
+			}
+			if m := ty.Members[in.mem]; m.BitWidth > 0 {
+				p.writeBits(obj, in.elems[in.mem], off, m)
+			} else {
 				p.writeInit(obj, in.elems[in.mem], off)
 			}
 		}
@@ -350,6 +365,22 @@ func (p *parser) writeInit(obj *Obj, in *initializer, off int) {
 		le.LittleEndian.PutUint16(obj.Init[off:], uint16(v))
 	case 4:
 		le.LittleEndian.PutUint32(obj.Init[off:], uint32(v))
+	}
+}
+
+// writeBits ORs a bit-field's constant initialiser into its unit.
+func (p *parser) writeBits(obj *Obj, in *initializer, off int, m *Member) {
+	if in.expr == nil {
+		return
+	}
+	v, ok := p.constValue(p.assignConv(in.expr, tyUInt, "initialization"))
+	if !ok {
+		p.errorAt(in.expr.Tok, "initializer element is not constant")
+		return
+	}
+	bits := (uint64(v) & (1<<m.BitWidth - 1)) << m.BitOff
+	for i := 0; i < m.Ty.Size; i++ {
+		obj.Init[off+i] |= byte(bits >> (8 * i))
 	}
 }
 

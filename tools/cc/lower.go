@@ -101,11 +101,36 @@ func (l *lowerer) aggregate(t *Type) *backend.Type {
 	}
 	l.types[t] = bt
 	for _, m := range t.Members {
-		f := &backend.Field{Name: m.Name, Type: l.typ(m.Ty), Offset: m.Offset}
-		l.fields[m] = f
-		bt.Fields = append(bt.Fields, f)
+		if m.BitWidth == 0 {
+			bt.Fields = append(bt.Fields, l.field(m))
+		}
 	}
 	return bt
+}
+
+// field returns the back end's field for m: for a bit-field, the unit of
+// m's type that holds it.
+func (l *lowerer) field(m *Member) *backend.Field {
+	f, ok := l.fields[m]
+	if !ok {
+		f = &backend.Field{Name: m.Name, Type: l.typ(m.Ty), Offset: m.Offset}
+		l.fields[m] = f
+	}
+	return f
+}
+
+// bitField reads bit-field m of x: the unit's bits shifted down, with the
+// sign extended for a signed field.
+func (l *lowerer) bitField(p backend.Pos, x *backend.Node, m *Member, t *backend.Type) *backend.Node {
+	i32, u32 := backend.Int(backend.Int32), backend.Int(backend.Uint32)
+	unit := backend.FieldOf(p, x, l.field(m))
+	if m.Ty.Unsigned || m.Ty.Kind == TyBool {
+		v := backend.Binary(p, backend.OpShr, u32, backend.Unary(p, backend.OpCast, u32, unit), backend.Num(p, i32, int64(m.BitOff)))
+		mask := int64(uint32(uint64(1)<<m.BitWidth - 1))
+		return backend.Unary(p, backend.OpCast, t, backend.Binary(p, backend.OpAnd, u32, v, backend.Num(p, u32, mask)))
+	}
+	up := backend.Binary(p, backend.OpShl, i32, backend.Unary(p, backend.OpCast, i32, unit), backend.Num(p, i32, int64(32-m.BitOff-m.BitWidth)))
+	return backend.Unary(p, backend.OpCast, t, backend.Binary(p, backend.OpShr, i32, up, backend.Num(p, i32, int64(32-m.BitWidth))))
 }
 
 func pos(t *Token) backend.Pos {
@@ -283,8 +308,10 @@ func (l *lowerer) expr(n *Node) *backend.Node {
 	case NVar:
 		return &backend.Node{Op: backend.OpVar, Type: t, Pos: p, Var: l.obj(n.Var)}
 	case NMember:
-		l.typ(n.L.Ty) // make sure the member's field exists
-		return backend.FieldOf(p, l.expr(n.L), l.fields[n.Mem])
+		if n.Mem.BitWidth > 0 {
+			return l.bitField(p, l.expr(n.L), n.Mem, t)
+		}
+		return backend.FieldOf(p, l.expr(n.L), l.field(n.Mem))
 	case NCond:
 		return &backend.Node{Op: backend.OpCond, Type: t, Pos: p, Cond: l.expr(n.Cond), Then: l.expr(n.Then), Else: l.expr(n.Else)}
 	case NCall:

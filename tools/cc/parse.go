@@ -352,7 +352,7 @@ func (p *parser) topLevel() {
 	first := true
 	for !p.accept(";") {
 		if !first {
-			p.expect(",")
+			p.declSep()
 		}
 		ty, name, readOnly := p.declarator(base, attr.isConst)
 		if name == nil {

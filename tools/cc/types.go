@@ -50,8 +50,8 @@ type Member struct {
 	Ty       *Type
 	Offset   int
 	Tok      *Token
-	BitWidth int // 0: not a bit-field
-	BitOff   int
+	BitWidth int // 0: not a bit-field; -1: an unnamed ":0"
+	BitOff   int // bit-field: its lowest bit in the Ty-sized unit at Offset
 }
 
 var (

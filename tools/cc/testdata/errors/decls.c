@@ -11,7 +11,17 @@ long long/* ERROR "long long is not supported" */ big;
 struct node { int v; struct node *next; };
 struct node/* ERROR "redefinition of 'struct node'" */ { int w; };
 struct dup { int a; char a/* ERROR "duplicate member 'a'" */; };
-struct bits { int flag :/* ERROR "bit-fields are not supported" */ 1; };
+struct bits {
+	int flag : 33/* ERROR "width of bit-field 'flag' exceeds its type" */;
+	int named : 0/* ERROR "zero width for bit-field 'named'" */;
+	char *p/* ERROR "bit-field 'p' has invalid type 'char \*'" */ : 2;
+	unsigned ok : 3;
+};
+int bit_misuse(struct bits *b)
+{
+	int *q = &/* ERROR "cannot take address of bit-field 'ok'" */b->ok;
+	return sizeof/* ERROR "'sizeof' applied to a bit-field" */ b->ok;
+}
 struct incomplete;
 struct incomplete global/* ERROR "storage size of 'global' isn't known" */;
 void nothing/* ERROR "variable 'nothing' declared void" */;
@@ -48,11 +58,11 @@ int lazy[1 << 20] = {[1000] = 1}; /* fine: elements are made on demand */
 
 void recovery(void)
 {
-	struct { int f :/* ERROR "bit-fields are not supported" */ 2; } local;
+	struct { int f int/* ERROR "expected ',' or ';', found 'int'" */; } local;
 	int after = 1; /* parsed normally after the bad declaration */
 	after++;
 }
-struct { int g :/* ERROR "bit-fields are not supported" */ 2; } global_after_error;
+struct { int g int/* ERROR "expected ',' or ';', found 'int'" */; } global_after_error;
 int fine_after_that;
 struct flex { int n; char data[]; };
 struct flex flexed = { 1, { [0/* ERROR "array index in initializer is not a constant in bounds" */] = 'a' } };
