@@ -62,6 +62,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build"
+	"go/build/constraint"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -141,7 +142,8 @@ func CompileDir(dir string) (*Output, error) {
 	return out, err
 }
 
-// Compile compiles the files of one package. On failure the error is a
+// Compile compiles the files of one package; files whose //go:build line
+// excludes the v6vm tag are skipped. On failure the error is a
 // *multierror.Error listing every problem found, in source order.
 func Compile(files []File) (out *Output, err error) {
 	c := newCompiler()
@@ -188,6 +190,9 @@ type compiler struct {
 
 func (c *compiler) compile(files []File) *backend.Program {
 	for _, f := range files {
+		if !buildTagsMatch(f.Text) {
+			continue
+		}
 		c.sources[f.Name] = strings.Split(f.Text, "\n")
 		af, err := parser.ParseFile(c.fset, f.Name, f.Text, parser.ParseComments|parser.SkipObjectResolution)
 		c.addErr(err)
@@ -196,6 +201,10 @@ func (c *compiler) compile(files []File) *backend.Program {
 		}
 	}
 	if len(c.errs) > 0 {
+		return nil
+	}
+	if len(c.files) == 0 {
+		c.errs = append(c.errs, errors.New("kgo: no Go files for the v6vm build (all excluded by //go:build)"))
 		return nil
 	}
 	c.typecheck()
@@ -207,6 +216,28 @@ func (c *compiler) compile(files []File) *backend.Program {
 		return nil
 	}
 	return c.lower()
+}
+
+// buildTagsMatch evaluates a file's //go:build line as the kernel build
+// sees it: the v6vm tag set, GOOS/GOARCH linux/386, the gc toolchain.
+func buildTagsMatch(text string) bool {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "package ") {
+			return true
+		}
+		if !constraint.IsGoBuild(line) {
+			continue
+		}
+		expr, err := constraint.Parse(line)
+		if err != nil {
+			return true // let the parser report the file's problems
+		}
+		return expr.Eval(func(tag string) bool {
+			return tag == BuildTag || tag == "linux" || tag == "386" || tag == "gc" || strings.HasPrefix(tag, "go1.")
+		})
+	}
+	return true
 }
 
 // typecheck runs go/types with the machine's sizes, collecting all errors.

@@ -34,3 +34,22 @@ func TestOddPrograms(t *testing.T) {
 		}
 	}
 }
+
+// TestCompileHonoursBuildTags: a host-only file is left out by Compile too,
+// so callers that pass every file of a directory (the system build) agree
+// with CompileDir.
+func TestCompileHonoursBuildTags(t *testing.T) {
+	out, err := Compile([]File{
+		{Name: "k.go", Text: "//go:build v6vm\n\npackage p\n\nfunc which() int { return 1 }\n"},
+		{Name: "h.go", Text: "//go:build !v6vm\n\npackage p\n\nfunc which() int { return 2 }\n"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.Asm, "mov eax, 1") || strings.Contains(out.Asm, "mov eax, 2") {
+		t.Errorf("wrong file chosen:\n%s", out.Asm)
+	}
+	if _, err := Compile([]File{{Name: "h.go", Text: "//go:build !v6vm\n\npackage p\n"}}); err == nil {
+		t.Error("no error when every file is excluded")
+	}
+}
