@@ -165,9 +165,12 @@ func (p *pic) eoi() { p.isr &= p.isr - 1 } // clears the lowest set bit
 
 // timer raises line 0 every period instructions, each period lengthened by
 // a draw from a seeded generator in [0, jitter]: the same seed gives the same
-// ticks, another seed other ticks.
+// ticks, another seed other ticks. The first period programmed is also
+// lengthened by phase (Config.TickPhase): with no jitter, phases 0 to
+// period-1 place the ticks at every point of the program.
 type timer struct {
 	period, jitter uint32
+	phase          uint32
 	next           uint64
 	ticks          uint64
 	rng            rng
@@ -179,7 +182,8 @@ func (t *timer) program(now uint64, period uint32) {
 		t.next = never
 		return
 	}
-	t.next = now + t.interval()
+	t.next = now + t.interval() + uint64(t.phase)
+	t.phase = 0
 }
 
 func (t *timer) interval() uint64 {

@@ -21,6 +21,7 @@ type Config struct {
 	Disk            []byte    // disk image (whole 512-byte sectors); the machine reads and writes it in place
 	DiskLatency     uint64    // instructions from a disk command to its completion interrupt; default 2000
 	Seed            uint64    // seeds the timer jitter
+	TickPhase       uint32    // delays the timer's first interrupt after it is programmed by this many instructions (systematic sweeps place the ticks with it)
 	MaxInstructions uint64    // stop with ErrLimit after this many; 0 means no limit
 	Epoch           uint32    // what the real-time clock port reads (seconds since 1970)
 
@@ -90,7 +91,7 @@ func New(cfg Config) *Machine {
 	c.code = make([]*codePage, cfg.MemSize>>pageShift)
 	c.flushTLB()
 	m.pic = pic{base: 0x20, imr: 0}
-	m.timer = timer{next: never, rng: newRNG(cfg.Seed)}
+	m.timer = timer{next: never, rng: newRNG(cfg.Seed), phase: cfg.TickPhase}
 	m.con = console{w: cfg.Console, input: cfg.Input}
 	m.log = console{w: cfg.Log}
 	m.disk = disk{image: cfg.Disk, done: never}

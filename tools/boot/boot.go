@@ -20,6 +20,7 @@ type Options struct {
 	TickPeriod      uint32 // instructions per clock tick; default DefaultTick
 	TickJitter      uint32 // default DefaultJitter
 	Seed            uint64
+	TickPhase       uint32 // delays the first tick by this many instructions (v6vm.Config.TickPhase)
 	MaxInstructions uint64
 	Console         io.Writer // the console (program output)
 	Log             io.Writer // kernel messages; nil keeps them for Result.Log
@@ -113,7 +114,7 @@ func New(kernel *exe.File, cfg build.BootConfig, opt Options) (*v6vm.Machine, *b
 	}
 	m := v6vm.New(v6vm.Config{
 		MemSize: opt.MemSize, Console: opt.Console, Log: log, Input: opt.Input,
-		Seed: opt.Seed, MaxInstructions: opt.MaxInstructions,
+		Seed: opt.Seed, TickPhase: opt.TickPhase, MaxInstructions: opt.MaxInstructions,
 	})
 	if err := m.Load(kernel); err != nil {
 		return nil, nil, err
