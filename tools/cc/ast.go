@@ -76,6 +76,7 @@ type Node struct {
 	Cases   []*Node // NSwitch
 	Default *Node   // NSwitch
 	Target  *Node   // NBreak, NContinue: the loop or switch
+	Literal bool    // NComma: initialises a compound literal, which is an lvalue
 }
 
 // An Obj is a function, a global or static variable, a local or parameter,

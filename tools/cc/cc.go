@@ -16,7 +16,7 @@
 // rank, structs, unions, typedef, function pointers, variadic functions
 // (<stdarg.h> walks the stack slots, since every parameter stays in its
 // incoming slot), every operator, initialisers with designators and brace
-// elision, bit-fields, static and extern, goto, switch with fall-through, block scopes;
+// elision, compound literals, bit-fields, static and extern, goto, switch with fall-through, block scopes;
 // main returns 0 at its closing brace. The preprocessor has #include
 // ("..." beside the including file, then -I, then system directories),
 // object- and function-like macros with # and ##, __VA_ARGS__ (and GNU's
@@ -25,8 +25,8 @@
 // Bit-fields are laid out by the System V i386 rules, as gcc does.
 //
 // Not supported, each with an error at its position: floating point, long
-// long, wide characters, compound literals, variable-length arrays, K&R
-// parameter lists, GNU statement expressions.
+// long, wide characters, variable-length arrays, K&R parameter lists, GNU
+// statement expressions.
 //
 // # Target
 //

@@ -42,6 +42,8 @@ func isLvalue(n *Node) bool {
 		return n.Ty.Kind != TyFunc
 	case NDeref, NMember:
 		return true
+	case NComma:
+		return n.Literal
 	}
 	return false
 }
@@ -443,7 +445,7 @@ func (p *parser) castExpr() *Node {
 	ty := p.typename()
 	p.expect(")")
 	if p.at("{") {
-		p.syntaxError("compound literals are not supported")
+		return p.postfixOps(p.compoundLiteral(open, ty))
 	}
 	e := p.rv(p.castExpr())
 	switch {
@@ -557,8 +559,33 @@ func (p *parser) sizeof() *Node {
 	return num(t, tyUInt, int64(ty.Size))
 }
 
-func (p *parser) postfix() *Node {
-	n := p.primary()
+func (p *parser) postfix() *Node { return p.postfixOps(p.primary()) }
+
+// compoundLiteral makes the unnamed object (ty){...} denotes: a local of
+// the enclosing block (initialised where it is written), or at file scope
+// a static object.
+func (p *parser) compoundLiteral(open *Token, ty *Type) *Node {
+	if ty.Kind == TyFunc || ty.Size < 0 && !(ty.Kind == TyArray && ty.Len < 0) {
+		p.errorAt(open, "compound literal has incomplete or function type '%s'", ty)
+	}
+	if p.fn == nil {
+		obj := &Obj{Name: p.uniqueName("lit"), Tok: open, Ty: ty, Static: true, Defined: true}
+		p.prog.Objs = append(p.prog.Objs, obj)
+		p.globalInit(obj)
+		return &Node{Kind: NVar, Tok: open, Ty: obj.Ty, Var: obj}
+	}
+	v := p.temp(ty)
+	v.Tok = open
+	init := p.localInit(v, open)
+	n := &Node{Kind: NVar, Tok: open, Ty: v.Ty, Var: v}
+	for i := len(init.Body) - 1; i >= 0; i-- {
+		n = binary(NComma, open, n.Ty, init.Body[i].L, n)
+		n.Literal = true
+	}
+	return n
+}
+
+func (p *parser) postfixOps(n *Node) *Node {
 	for {
 		t := p.peek()
 		switch {

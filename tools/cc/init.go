@@ -305,7 +305,7 @@ func (p *parser) storeInit(block *Node, in *initializer, lv *Node) {
 // globalInit parses the initialiser of a static-storage object into its
 // initial bytes and relocations.
 func (p *parser) globalInit(obj *Obj) {
-	eq := p.toks[p.pos-1]
+	eq := p.peek()
 	in, ty := p.parseInit(obj.Ty, eq)
 	obj.Ty = ty
 	if ty.Size < 0 {
