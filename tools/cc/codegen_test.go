@@ -47,3 +47,19 @@ int f(int a, char c)
 		t.Errorf("uses a callee-saved register: %q", m)
 	}
 }
+
+// TestHeaderDiagnostics checks that errors in included files name the
+// header, its line and column, and show its source line.
+func TestHeaderDiagnostics(t *testing.T) {
+	files := map[string]string{"inc/bad.h": "/* a header */\nint broken(int x) { return x + ; }\n"}
+	cfg := &Config{IncludeDirs: []string{"inc"}, ReadFile: memFS(files)}
+	_, err := Compile(cfg, "main.c", "#include <bad.h>\nint main(void) { return broken(1); }\n")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	// ';' is the 32nd character of the line.
+	want := "inc/bad.h:2:32: expected expression, found ';'\n\tint broken(int x) { return x + ; }\n\t" + strings.Repeat(" ", 31) + "^"
+	if err.Error() != want {
+		t.Errorf("got\n%s\nwant\n%s", err, want)
+	}
+}
