@@ -75,4 +75,12 @@
 //	fn.Body = backend.Block(pos, backend.Return(pos, backend.Num(pos, backend.Int(backend.Int32), 42)))
 //	prog.Objs = append(prog.Objs, fn)
 //	err := backend.Generate(w, prog, backend.Options{})
+//
+// Generate(w, prog, Options{DivZero, Source}) is the only entry point; the
+// rest is data: Type constructors (Int, PtrTo, ArrayOf, StructOf, UnionOf,
+// FuncOf), node helpers (Num, Var, Binary, Unary, Assign, FieldOf, Call,
+// Block, ExprStmt, Return, Goto, Label) or Node literals for the other ops,
+// and Objs. Obj.End, when set, gives the epilogue the closing brace's line.
+// ExampleGenerate shows a whole function; run_test.go builds switch,
+// do-while, variadic calls through pointers and struct pass/return by hand.
 package backend
