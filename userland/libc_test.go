@@ -30,7 +30,6 @@ import (
 	"sync"
 	"syscall"
 	"testing"
-	"time"
 
 	"v6vm/asm"
 	"v6vm/tools/boot"
@@ -213,5 +212,3 @@ func firstDiff(want, got string) string {
 	}
 	return "(same lines)"
 }
-
-var _ = time.Now
