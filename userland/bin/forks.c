@@ -12,6 +12,7 @@ int main(void)
 {
 	int i, pid, w, status;
 
+	setbuf(stdout, NULL);	/* as V6++: no buffer for fork to duplicate */
 	printf("parent %d\n", getpid());
 	for (i = 1; i <= 3; i++) {
 		pid = fork();

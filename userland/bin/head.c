@@ -31,7 +31,7 @@ int head(int fd, long n)
 				break;
 			}
 		}
-		write(1, buf, out);
+		fwrite(buf, 1, out, stdout);
 	}
 	return n > 0 && m < 0 ? -1 : 0;
 }

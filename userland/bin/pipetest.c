@@ -16,6 +16,7 @@ int main(void)
 	char buf[64];
 	int fd[2], pid, i, n, total, status;
 
+	setbuf(stdout, NULL);	/* as V6++: no buffer for fork to duplicate */
 	if (pipe(fd) < 0) {
 		perror("pipetest: pipe");
 		return 1;

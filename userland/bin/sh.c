@@ -303,6 +303,7 @@ void runpipe(int ncmd, int bg)
 {
 	int pids[MAXCMD];
 	int i, in, pid, fd[2];
+	char buf[16];
 
 	if (ncmd == 1 && !bg && builtin(&cmds[0]))
 		return;
@@ -339,8 +340,10 @@ void runpipe(int ncmd, int bg)
 	if (in > 0)
 		close(in);
 	if (bg) {
-		if (i > 0)
-			printf("%d\n", pids[i - 1]);
+		if (i > 0) {
+			sprintf(buf, "%d\n", pids[i - 1]);
+			write(1, buf, strlen(buf));
+		}
 		return;
 	}
 	waitfor(pids, i);

@@ -23,6 +23,7 @@ int main(void)
 {
 	int pid, status;
 
+	setbuf(stdout, NULL);	/* as V6++: no buffer for fork to duplicate */
 	signal(SIGUSR1, handler);
 	pid = fork();
 	if (pid == 0) {
