@@ -118,6 +118,7 @@ func (p *parser) typeSpecifier(t *Token, counter int) (*Type, int) {
 // where assignments are checked: a pointer type records that its target is
 // const, and readOnly says the declared object itself is.
 func (p *parser) declarator(base *Type, constBase bool) (ty *Type, name *Token, readOnly bool) {
+	defer p.nest()()
 	ty, readOnly = base, constBase
 	for p.accept("*") {
 		ty = pointerTo(ty)
@@ -187,6 +188,7 @@ func (p *parser) skipDeclarator() {
 
 // typeSuffix parses array dimensions and function parameters.
 func (p *parser) typeSuffix(ty *Type) *Type {
+	defer p.nest()()
 	if p.at("(") {
 		p.next()
 		return p.params(ty)

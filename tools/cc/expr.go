@@ -113,6 +113,7 @@ var compoundOps = map[string]string{
 }
 
 func (p *parser) assign() *Node {
+	defer p.nest()()
 	n := p.conditional()
 	t := p.peek()
 	if t.is("=") {
@@ -438,6 +439,7 @@ func (p *parser) compare(op string, t *Token, l, r *Node) *Node {
 
 // castExpr parses a cast or a unary expression.
 func (p *parser) castExpr() *Node {
+	defer p.nest()()
 	if !p.at("(") || !p.typenameAfterParen() {
 		return p.unaryExpr()
 	}
@@ -470,6 +472,7 @@ func (p *parser) typenameAfterParen() bool {
 }
 
 func (p *parser) unaryExpr() *Node {
+	defer p.nest()()
 	t := p.peek()
 	if t.Kind != TPunct && t.Kind != TKeyword {
 		return p.postfix()

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -50,5 +51,29 @@ func within(t *testing.T, d time.Duration, f func()) {
 	case <-done:
 	case <-time.After(d):
 		t.Fatalf("took more than %v", d)
+	}
+}
+
+// TestDeepNesting checks that inputs nested beyond any real program, also
+// when built by macros, are errors rather than a stack overflow.
+func TestDeepNesting(t *testing.T) {
+	deep := 100000
+	tests := []struct{ name, src, want string }{
+		{"parens", "int x = " + strings.Repeat("(", deep) + "1" + strings.Repeat(")", deep) + ";", "nested too deeply"},
+		{"unary", "int x = " + strings.Repeat("-", deep) + "1;", "nested too deeply"},
+		{"blocks", "void f(void) " + strings.Repeat("{", deep) + strings.Repeat("}", deep), "nested too deeply"},
+		{"initializer", "int x = " + strings.Repeat("{", deep) + "1" + strings.Repeat("}", deep) + ";", "nested too deeply"},
+		{"declarator", "int " + strings.Repeat("(", deep/10) + "x" + strings.Repeat(")", deep/10) + ";", "nested too deeply"},
+		{"macro parens", "#define P ((((((((((\n#define Q P P P P P P P P P P\n#define R Q Q Q Q Q Q Q Q Q Q\n#define S R R R R R R R R R R\nint x = S S 1;", "nested too deeply"},
+		{"if", "#if " + strings.Repeat("!", deep) + "0\n#endif\n", "#if expression nested too deeply"},
+		{"macro args", "#define F(x) x\n" + strings.Repeat("F(", deep/10) + "1" + strings.Repeat(")", deep/10), "macro arguments nested too deeply"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Check(nil, "deep.c", tc.src)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
 	}
 }

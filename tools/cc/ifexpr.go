@@ -64,6 +64,17 @@ type ifEval struct {
 	i      int
 	end    *Token
 	failed bool
+	depth  int
+}
+
+// nest bounds the evaluator's recursion like parser.nest.
+func (e *ifEval) nest() func() {
+	e.depth++
+	if e.depth > maxNesting {
+		e.p.errs.add(e.end.Pos, "#%s expression nested too deeply", e.end.Text)
+		panic(errTooMany)
+	}
+	return func() { e.depth-- }
 }
 
 func (e *ifEval) peek() *Token {
@@ -100,6 +111,7 @@ func (e *ifEval) fail(t *Token, format string, args ...any) ppVal {
 }
 
 func (e *ifEval) cond() ppVal {
+	defer e.nest()()
 	c := e.binary(0)
 	if !e.accept("?") {
 		return c
@@ -218,6 +230,7 @@ func (e *ifEval) apply(op *Token, x, y ppVal) ppVal {
 }
 
 func (e *ifEval) unary() ppVal {
+	defer e.nest()()
 	t := e.peek()
 	if t == nil {
 		return e.fail(nil, "missing operand in #%s expression", e.end.Text)

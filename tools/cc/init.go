@@ -73,6 +73,7 @@ func (p *parser) parseInit(ty *Type, tok *Token) (*initializer, *Type) {
 }
 
 func (p *parser) initializer(in *initializer) {
+	defer p.nest()()
 	ty := in.ty
 	switch {
 	case ty.Kind == TyArray && ty.Base.Kind == TyChar && p.peek().Kind == TStr,

@@ -252,9 +252,19 @@ func stringize(hash *Token, raw []*Token) *Token {
 	return &Token{Kind: TStr, Text: b.String(), Str: []byte(s), Pos: hash.Pos, HasSpace: hash.HasSpace}
 }
 
+// maxMacroNesting bounds macro calls in arguments of macro calls; each
+// level rescans the rest of its argument, so deep nesting is also slow.
+const maxMacroNesting = 200
+
 // expandAll macro-expands toks in isolation, as an argument is expanded
 // before substitution.
 func (p *preprocessor) expandAll(toks []*Token) []*Token {
+	p.depth++
+	defer func() { p.depth-- }()
+	if p.depth > maxMacroNesting {
+		p.errs.add(toks[0].Pos, "macro arguments nested too deeply")
+		panic(errTooMany)
+	}
 	saved := p.in
 	p.in = nil
 	end := &Token{Kind: TEOF, AtBOL: true}

@@ -116,6 +116,22 @@ type parser struct {
 	cont     *Node // innermost loop
 	sw       *Node // innermost switch
 	nextName int   // counter for unique names of static locals and strings
+	depth    int   // recursion depth, bounded by maxNesting
+}
+
+// maxNesting bounds the parsers' recursion: macros can build inputs far
+// deeper than anyone writes, and Go's stack overflow cannot be recovered.
+const maxNesting = 1000
+
+// nest counts one level of recursion, reporting too deep a nesting; call as
+// defer p.nest()().
+func (p *parser) nest() func() {
+	p.depth++
+	if p.depth > maxNesting {
+		p.errorAt(p.peek(), "nested too deeply")
+		panic(errTooMany) // abandon the unit: recovery would nest again
+	}
+	return func() { p.depth-- }
 }
 
 // bailout unwinds a syntax error to the statement or declaration being

@@ -51,6 +51,7 @@ type preprocessor struct {
 	incl   []int // for each open #include, len(conds) when it began
 	once   map[string]bool
 	budget int
+	depth  int // nesting of expandAll
 }
 
 // Preprocess reads the named file's text and returns its preprocessed

@@ -30,6 +30,7 @@ func (p *parser) blockItem() (n *Node) {
 }
 
 func (p *parser) stmt() *Node {
+	defer p.nest()()
 	t := p.peek()
 	if t.Kind == TIdent && p.peekN(1).is(":") {
 		return p.labeled()
