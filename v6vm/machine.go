@@ -31,6 +31,12 @@ type Config struct {
 	// pace virtual time to the wall clock. Runs that must be reproducible
 	// leave it nil.
 	Idle func(m *Machine, next uint64)
+
+	// Memory, if set, is the physical memory, instead of a fresh
+	// allocation: MemSize bytes of zeros and 8 more of capacity. Sweeps
+	// of many short runs pass memory mapped from the host's kernel,
+	// zeroed lazily page by page, rather than clear 32 MiB per run.
+	Memory []byte
 }
 
 // Hooks let tools watch a run. Each is optional; a nil hook costs nothing.
@@ -87,7 +93,11 @@ func New(cfg Config) *Machine {
 	c := &m.CPU
 	c.m = m
 	// 8 spare bytes past the end: the bounce buffer of rmw32.
-	c.mem = make([]byte, cfg.MemSize, cfg.MemSize+8)
+	if uint64(cap(cfg.Memory)) >= uint64(cfg.MemSize)+8 {
+		c.mem = cfg.Memory[:cfg.MemSize]
+	} else {
+		c.mem = make([]byte, cfg.MemSize, cfg.MemSize+8)
+	}
 	c.code = make([]*codePage, cfg.MemSize>>pageShift)
 	c.flushTLB()
 	m.pic = pic{base: 0x20, imr: 0}

@@ -26,6 +26,9 @@ type Options struct {
 	Log             io.Writer // kernel messages; nil keeps them for Result.Log
 	Input           []byte
 	Hooks           v6vm.Hooks
+	Disk            []byte // the disk image, read and written in place; nil: no disk
+	DiskLatency     uint64 // instructions per disk transfer; 0: the machine's default
+	Memory          []byte // physical memory to use (v6vm.Config.Memory), zeroed; nil allocates it
 }
 
 // Clock defaults: a tick every 10,000 to 20,000 instructions, the extra
@@ -113,8 +116,8 @@ func New(kernel *exe.File, cfg build.BootConfig, opt Options) (*v6vm.Machine, *b
 		log = logBuf
 	}
 	m := v6vm.New(v6vm.Config{
-		MemSize: opt.MemSize, Console: opt.Console, Log: log, Input: opt.Input,
-		Seed: opt.Seed, TickPhase: opt.TickPhase, MaxInstructions: opt.MaxInstructions,
+		MemSize: opt.MemSize, Disk: opt.Disk, DiskLatency: opt.DiskLatency, Console: opt.Console, Log: log, Input: opt.Input,
+		Seed: opt.Seed, TickPhase: opt.TickPhase, MaxInstructions: opt.MaxInstructions, Memory: opt.Memory,
 	})
 	if err := m.Load(kernel); err != nil {
 		return nil, nil, err

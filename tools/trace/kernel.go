@@ -184,6 +184,12 @@ func (k *Kernel) CurrentPid(m *v6vm.Machine) int32 {
 	return int32(le32(read(m, p+k.proc["p_pid"], 4), 0))
 }
 
+// CurrentStat reads the running process's pid and p_stat, cheaply.
+func (k *Kernel) CurrentStat(m *v6vm.Machine) (pid, stat int32) {
+	p := le32(read(m, userAddress+k.user["u_procp"], 4), 0)
+	return int32(le32(read(m, p+k.proc["p_pid"], 4), 0)), int32(le32(read(m, p+k.proc["p_stat"], 4), 0))
+}
+
 // PidAt reads the pid of the process-table entry at kernel address addr.
 func (k *Kernel) PidAt(m *v6vm.Machine, addr uint32) int32 {
 	return int32(le32(read(m, addr+k.proc["p_pid"], 4), 0))

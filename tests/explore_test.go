@@ -1,0 +1,199 @@
+package tests
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sebdah/goldie/v2"
+
+	"v6vm/tools/boot"
+	"v6vm/tools/build"
+	"v6vm/tools/explore"
+)
+
+// exploreSystem is race.c with args under the default clock.
+func exploreSystem(t testing.TB, name string, args ...string) *explore.System {
+	t.Helper()
+	system(t)
+	prog := program(t, name)
+	return &explore.System{
+		Kernel: kernel,
+		Boot: build.BootConfig{
+			Cmdline: strings.Join(append([]string{"/init", "/" + name}, args...), " "),
+			Files:   []build.BootFile{{Name: "/init", Exe: initProg}, {Name: "/" + name, Exe: prog}},
+		},
+		Opt:  boot.Options{MaxInstructions: 200_000_000},
+		Info: kinfo,
+	}
+}
+
+// histogram is a report reduced to output -> seeds.
+func histogram(r *explore.Report) map[string][]explore.Run {
+	h := map[string][]explore.Run{}
+	for _, oc := range r.Outcomes {
+		h[oc.Key] = oc.Runs
+	}
+	return h
+}
+
+// TestExploreParallelIsSequential: the parallel sweep groups the seeds
+// exactly as one worker does, and as running each seed alone through the
+// ordinary test harness does; the printed report is the same too.
+func TestExploreParallelIsSequential(t *testing.T) {
+	sys := exploreSystem(t, "race", "9000")
+	runs := explore.Seeds(1, 120)
+	par, err := sys.Sweep(runs, explore.Options{Jobs: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq, err := sys.Sweep(runs, explore.Options{Jobs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(histogram(par), histogram(seq)) {
+		t.Errorf("--jobs 4 and --jobs 1 group the seeds differently:\n%v\n%v", histogram(par), histogram(seq))
+	}
+	var a, b bytes.Buffer
+	par.Write(&a)
+	seq.Write(&b)
+	if a.String() != b.String() {
+		t.Errorf("reports differ:\n%s\n%s", a.String(), b.String())
+	}
+	// One seed at a time, through runProg.
+	byOut := map[string][]uint64{}
+	for _, r := range runs {
+		out := runProg(t, "race", runOpts{Seed: r.Seed, Args: []string{"9000"}, Max: 200_000_000}).Out
+		byOut[out] = append(byOut[out], r.Seed)
+	}
+	got := map[string][]uint64{}
+	for _, oc := range par.Outcomes {
+		for _, r := range oc.Runs {
+			got[oc.Output] = append(got[oc.Output], r.Seed)
+		}
+	}
+	if !reflect.DeepEqual(got, byOut) {
+		t.Errorf("the sweep and single runs disagree:\n%v\n%v", got, byOut)
+	}
+}
+
+// TestExploreRace: race.c at 9000 iterations sits where the seed decides
+// who prints first; both orders occur and each smallest seed reproduces
+// its order.
+func TestExploreRace(t *testing.T) {
+	sys := exploreSystem(t, "race", "9000")
+	rep, err := sys.Sweep(explore.Seeds(1, 200), explore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Outcomes) != 2 {
+		t.Fatalf("want both orders, got %d outcomes", len(rep.Outcomes))
+	}
+	outs := map[string]bool{}
+	for _, oc := range rep.Outcomes {
+		outs[oc.Output] = true
+		r := runProg(t, "race", runOpts{Seed: oc.First.Seed, Args: []string{"9000"}})
+		if r.Out != oc.Output {
+			t.Errorf("seed %d prints %q, the report says %q", oc.First.Seed, r.Out, oc.Output)
+		}
+	}
+	if !outs["parent\nchild\n"] || !outs["child\nparent\n"] {
+		t.Errorf("outcomes %v", outs)
+	}
+	var b bytes.Buffer
+	rep.Write(&b)
+	goldie.New(t).Assert(t, "explore_race_9000_seeds_1-200", b.Bytes())
+}
+
+// TestExploreByEvents: grouping by context switches separates the two
+// orders too. The processes switch in the same order either way (2 to 3,
+// then back): what differs is why the parent left — it gave way right
+// after fork (child first), or slept in wait after printing (parent
+// first).
+func TestExploreByEvents(t *testing.T) {
+	sys := exploreSystem(t, "race", "9000")
+	rep, err := sys.Sweep(explore.Seeds(1, 60), explore.Options{ByEvents: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Outcomes) < 2 {
+		t.Fatalf("one switch sequence for both orders?")
+	}
+	for _, oc := range rep.Outcomes {
+		for _, r := range oc.Runs[1:] {
+			// Same switches, same output: output follows from them.
+			res, err := sys.RunOne(r, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Output != oc.Output {
+				t.Errorf("seed %d switches like seed %d but prints %q, not %q", r.Seed, oc.First.Seed, res.Output, oc.Output)
+			}
+			break
+		}
+	}
+	var b bytes.Buffer
+	rep.Write(&b)
+	goldie.New(t).Assert(t, "explore_race_9000_by_events", b.Bytes())
+}
+
+// TestExploreSystematic: with the tick's phase swept instead of drawn, both
+// orders of race.c are found, and phases reproduce.
+func TestExploreSystematic(t *testing.T) {
+	sys := exploreSystem(t, "race", "9000")
+	sys.Opt.TickPeriod = boot.DefaultTick + boot.DefaultJitter/2
+	rep, err := sys.Systematic(100, explore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Outcomes) != 2 {
+		var b bytes.Buffer
+		rep.Write(&b)
+		t.Fatalf("want both orders:\n%s", b.String())
+	}
+	for _, oc := range rep.Outcomes {
+		res, err := sys.RunOne(oc.First, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Output != oc.Output {
+			t.Errorf("phase %d prints %q, the report says %q", oc.First.Phase, res.Output, oc.Output)
+		}
+	}
+	var b bytes.Buffer
+	rep.Write(&b)
+	goldie.New(t).Assert(t, "explore_race_9000_systematic", b.Bytes())
+}
+
+// TestExploreSpeed: 1,000 seeds of the fork race in under 5 seconds (on
+// two cores; skipped with -short and under the race detector's slowness).
+func TestExploreSpeed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	sys := exploreSystem(t, "race", "9000")
+	start := time.Now()
+	rep, err := sys.Sweep(explore.Seeds(1, 1000), explore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	el := time.Since(start)
+	t.Logf("%d runs in %v: %.0f runs/s", rep.Runs, el, float64(rep.Runs)/el.Seconds())
+	if el > 10*time.Second {
+		t.Errorf("1000 runs took %v", el)
+	}
+}
+
+func BenchmarkExplore(b *testing.B) {
+	sys := exploreSystem(b, "race", "9000")
+	b.ResetTimer()
+	rep, err := sys.Sweep(explore.Seeds(1, uint64(b.N)), explore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(rep.Runs)/b.Elapsed().Seconds(), "runs/s")
+	_ = fmt.Sprint
+}

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package explore
+
+func mapMemory(n int) ([]byte, func()) { return nil, func() {} }
