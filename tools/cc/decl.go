@@ -69,7 +69,9 @@ func (p *parser) storageOrQualifier(t *Token, attr *declSpec) bool {
 		attr.extern = attr.extern || t.Text == "extern"
 	case "const":
 		attr.isConst = true
-	case "volatile", "restrict", "inline", "_Noreturn", "__inline", "__restrict":
+	case "inline", "__inline":
+		attr.inline = true
+	case "volatile", "restrict", "_Noreturn", "__restrict":
 	default:
 		return false
 	}

@@ -394,6 +394,7 @@ func (p *parser) topLevel() {
 type declSpec struct {
 	typedef, static, extern bool
 	isConst                 bool
+	inline                  bool
 }
 
 // checkOrdinary reports a file-scope object named like a typedef or an
@@ -479,7 +480,9 @@ func (p *parser) function(ty *Type, name *Token, attr declSpec) {
 		p.errorAt(name, "redefinition of '%s'", fn.Name)
 	}
 	fn.Ty, fn.Tok, fn.Defined, fn.Extern = ty, name, true, false
-	fn.Static = fn.Static || attr.static
+	// A C99 inline definition provides no external definition; each unit
+	// that includes it gets its own copy, so it never clashes at link time.
+	fn.Static = fn.Static || attr.static || attr.inline && !attr.extern
 	fn.Params, fn.Locals = nil, nil
 	p.fn, p.labels, p.gotos = fn, map[string]*Node{}, nil
 	p.enterScope()

@@ -8,4 +8,5 @@ extern struct counter counters[2];
 extern int total;
 void bump(int which, int by);
 static int helper(int x) { return x + 1; } /* one copy per file */
+static inline int twice(int x) { return 2 * x; }
 #endif
