@@ -13,12 +13,12 @@ int main(void)
 	struct procinfo p;
 	int slot, r;
 
-	printf("  PID  PPID S PRI CPU NICE   SIZE CMD\n");
+	printf("  PID  PPID S  PRI  CPU NICE   SIZE CMD\n");
 	for (slot = 0; (r = getproc(slot, &p)) >= 0; slot++) {
 		if (r == 0)
 			continue;
 		p.comm[sizeof p.comm - 1] = '\0';
-		printf("%5d %5d %c %3d %3d %4d %6u %s\n", p.pid, p.ppid,
+		printf("%5d %5d %c %4d %4d %4d %6u %s\n", p.pid, p.ppid,
 			p.stat > 0 && p.stat <= 6 ? states[p.stat] : '?',
 			p.pri, p.cpu, p.nice, p.size, p.comm);
 	}
