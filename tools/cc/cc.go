@@ -44,7 +44,7 @@ import "strings"
 func Check(cfg *Config, name, text string) (*Program, error) {
 	errs := &errorList{}
 	toks := preprocess(cfg, errs, NewFile(name, text))
-	if errs.fatal {
+	if errs.fatal || len(errs.errs) > maxErrors {
 		return nil, errs.err()
 	}
 	prog := parse(toks, errs)
@@ -55,7 +55,7 @@ func Check(cfg *Config, name, text string) (*Program, error) {
 func Compile(cfg *Config, name, text string) (string, error) {
 	errs := &errorList{}
 	toks := preprocess(cfg, errs, NewFile(name, text))
-	if errs.fatal {
+	if errs.fatal || len(errs.errs) > maxErrors {
 		return "", errs.err()
 	}
 	files := map[string]*File{}

@@ -54,6 +54,9 @@ type errorList struct {
 var errTooMany = errors.New("too many errors")
 
 func (l *errorList) add(p Pos, format string, args ...any) {
+	if len(l.errs) > maxErrors {
+		panic(errTooMany) // a later stage after an earlier one stopped
+	}
 	if len(l.errs) > 0 {
 		last := l.errs[len(l.errs)-1]
 		if last.Pos == p {

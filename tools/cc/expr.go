@@ -7,6 +7,11 @@ import (
 
 func num(tok *Token, ty *Type, v int64) *Node { return &Node{Kind: NNum, Tok: tok, Ty: ty, Val: v} }
 
+// poison stands for an expression whose error was reported.
+func poison(tok *Token) *Node { return num(tok, tyErr, 0) }
+
+func isPoison(n *Node) bool { return n.Ty == tyErr }
+
 func unary(kind NodeKind, tok *Token, ty *Type, l *Node) *Node {
 	return &Node{Kind: kind, Tok: tok, Ty: ty, L: l}
 }
@@ -64,6 +69,9 @@ func (p *parser) isNullPointer(n *Node) bool {
 // the constraints of simple assignment; what names the context.
 func (p *parser) assignConv(e *Node, ty *Type, what string) *Node {
 	e = p.rv(e)
+	if isPoison(e) {
+		return p.cast(e, ty)
+	}
 	switch {
 	case ty.Kind == TyStruct || ty.Kind == TyUnion:
 		if e.Ty != ty {
@@ -120,7 +128,7 @@ func (p *parser) assign() *Node {
 		p.next()
 		r := p.assign()
 		if !p.checkModifiable(n, t, "left operand of assignment") {
-			return num(t, tyInt, 0)
+			return poison(t)
 		}
 		return p.assignTo(t, n, p.assignConv(r, n.Ty, "assignment"))
 	}
@@ -133,6 +141,9 @@ func (p *parser) assign() *Node {
 }
 
 func (p *parser) checkModifiable(n *Node, t *Token, what string) bool {
+	if isPoison(n) {
+		return false
+	}
 	if !isLvalue(n) {
 		p.errorAt(t, "lvalue required as %s", what)
 		return false
@@ -221,7 +232,7 @@ func readOnly(n *Node) string {
 // through a temporary when l is not a plain variable.
 func (p *parser) compoundAssign(t *Token, op string, l, r *Node) *Node {
 	if !p.checkModifiable(l, t, "left operand of assignment") {
-		return num(t, tyInt, 0)
+		return poison(t)
 	}
 	if l.Kind == NVar || isBitField(l) && l.L.Kind == NVar {
 		v := p.binop(op, t, l, r)
@@ -326,6 +337,9 @@ var arithKinds = map[string]NodeKind{
 // explicit and pointer arithmetic scaled.
 func (p *parser) binop(op string, t *Token, l, r *Node) *Node {
 	l, r = p.rv(l), p.rv(r)
+	if isPoison(l) || isPoison(r) {
+		return poison(t)
+	}
 	switch op {
 	case "+":
 		return p.add(t, l, r)
@@ -361,7 +375,7 @@ func (p *parser) binop(op string, t *Token, l, r *Node) *Node {
 
 func (p *parser) badOperands(op string, t *Token, l, r *Node) *Node {
 	p.errorAt(t, "invalid operands to binary %s (have '%s' and '%s')", op, l.Ty, r.Ty)
-	return binary(NAdd, t, tyInt, num(t, tyInt, 0), num(t, tyInt, 0))
+	return poison(t)
 }
 
 // scale multiplies an integer index by the size of a pointer's target.
@@ -451,13 +465,15 @@ func (p *parser) castExpr() *Node {
 	}
 	e := p.rv(p.castExpr())
 	switch {
+	case isPoison(e):
+		return e
 	case ty.Kind == TyVoid:
 	case !ty.isScalar():
 		p.errorAt(open, "conversion to non-scalar type '%s' requested", ty)
-		return e
+		return poison(open)
 	case !e.Ty.isScalar():
 		p.errorAt(open, "cannot convert '%s' to '%s'", e.Ty, ty)
-		return e
+		return poison(open)
 	}
 	n := unary(NCast, open, ty, e)
 	return n
@@ -481,9 +497,12 @@ func (p *parser) unaryExpr() *Node {
 	case "+", "-", "~":
 		p.next()
 		e := p.rv(p.castExpr())
+		if isPoison(e) {
+			return e
+		}
 		if !e.Ty.isInteger() {
 			p.errorAt(t, "wrong type argument to unary %s ('%s')", t.Text, e.Ty)
-			return num(t, tyInt, 0)
+			return poison(t)
 		}
 		ty := promote(e.Ty)
 		e = p.cast(e, ty)
@@ -502,6 +521,9 @@ func (p *parser) unaryExpr() *Node {
 	case "&":
 		p.next()
 		e := p.castExpr()
+		if isPoison(e) {
+			return e
+		}
 		if !isLvalue(e) && e.Ty.Kind != TyFunc {
 			p.errorAt(t, "lvalue required as unary '&' operand")
 		}
@@ -529,9 +551,12 @@ func (p *parser) unaryExpr() *Node {
 }
 
 func (p *parser) deref(t *Token, e *Node) *Node {
+	if isPoison(e) {
+		return e
+	}
 	if e.Ty.Kind != TyPtr {
 		p.errorAt(t, "invalid type argument of unary '*' (have '%s')", e.Ty)
-		return num(t, tyInt, 0)
+		return poison(t)
 	}
 	if e.Ty.Base.Kind == TyVoid {
 		p.errorAt(t, "dereferencing 'void *' pointer")
@@ -600,8 +625,13 @@ func (p *parser) postfixOps(n *Node) *Node {
 			if i.Ty.isPointer() {
 				base, i = i, base
 			}
+			if isPoison(base) || isPoison(i) {
+				n = poison(t)
+				continue
+			}
 			if !base.Ty.isPointer() || !i.Ty.isInteger() {
 				p.errorAt(t, "subscripted value is neither array nor pointer")
+				n = poison(t)
 				continue
 			}
 			n = p.deref(t, p.add(t, base, i))
@@ -613,9 +643,12 @@ func (p *parser) postfixOps(n *Node) *Node {
 		case t.is("->"):
 			p.next()
 			e := p.rv(n)
-			if e.Ty.Kind != TyPtr {
-				p.errorAt(t, "invalid type argument of '->' (have '%s')", e.Ty)
+			if isPoison(e) || e.Ty.Kind != TyPtr {
+				if !isPoison(e) {
+					p.errorAt(t, "invalid type argument of '->' (have '%s')", e.Ty)
+				}
 				p.ident()
+				n = poison(t)
 				continue
 			}
 			n = p.member(t, unary(NDeref, t, e.Ty.Base, e))
@@ -643,13 +676,16 @@ func (p *parser) postIncDec(t *Token, n *Node) *Node {
 
 func (p *parser) member(t *Token, n *Node) *Node {
 	name := p.ident()
+	if isPoison(n) {
+		return n
+	}
 	if n.Ty.Kind != TyStruct && n.Ty.Kind != TyUnion {
 		p.errorAt(t, "request for member '%s' in something not a structure or union", name.Text)
-		return n
+		return poison(name)
 	}
 	if !n.Ty.Complete {
 		p.errorAt(t, "dereferencing incomplete type '%s'", n.Ty)
-		return n
+		return poison(name)
 	}
 	for _, m := range n.Ty.Members {
 		if m.Name == name.Text {
@@ -657,7 +693,7 @@ func (p *parser) member(t *Token, n *Node) *Node {
 		}
 	}
 	p.errorAt(name, "'%s' has no member named '%s'", n.Ty, name.Text)
-	return num(name, tyInt, 0)
+	return poison(name)
 }
 
 func (p *parser) call(fn *Node) *Node {
@@ -673,9 +709,12 @@ func (p *parser) call(fn *Node) *Node {
 		}
 		args = append(args, p.assign())
 	}
+	if isPoison(fn) {
+		return fn
+	}
 	if ft.Kind != TyFunc {
 		p.errorAt(open, "called object is not a function or function pointer")
-		return num(open, tyInt, 0)
+		return poison(open)
 	}
 	name := "function"
 	if fn.Kind == NVar {
@@ -753,7 +792,7 @@ func (p *parser) identifier(t *Token) *Node {
 	case id == nil:
 		if !p.at("(") {
 			p.errorAt(t, "'%s' undeclared", t.Text)
-			return num(t, tyInt, 0)
+			return poison(t)
 		}
 		p.errorAt(t, "implicit declaration of function '%s'", t.Text)
 		// Recover with a function that takes anything, to avoid cascades.
@@ -766,5 +805,5 @@ func (p *parser) identifier(t *Token) *Node {
 		return num(t, tyInt, id.enumVal)
 	}
 	p.errorAt(t, "unexpected type name '%s'", t.Text)
-	return num(t, tyInt, 0)
+	return poison(t)
 }

@@ -147,7 +147,7 @@ func Parse(toks []*Token) (*Program, error) {
 }
 
 func parse(toks []*Token, errs *errorList) (prog *Program) {
-	p := &parser{toks: convertTokens(toks, errs), errs: errs, prog: &Program{}, byName: map[string]*Obj{}}
+	p := &parser{errs: errs, prog: &Program{}, byName: map[string]*Obj{}}
 	p.enterScope()
 	defer func() {
 		if r := recover(); r != nil {
@@ -155,6 +155,7 @@ func parse(toks []*Token, errs *errorList) (prog *Program) {
 		}
 		prog = p.prog
 	}()
+	p.toks = convertTokens(toks, errs) // may hit the error limit too
 	for p.peek().Kind != TEOF {
 		p.topLevel()
 	}

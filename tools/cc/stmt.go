@@ -98,7 +98,7 @@ func (p *parser) labeled() *Node {
 
 // condExpr checks that e can control an if or loop.
 func (p *parser) condExpr(e *Node) *Node {
-	if !e.Ty.isScalar() {
+	if !e.Ty.isScalar() && !isPoison(e) {
 		p.errorAt(e.Tok, "used %s where a scalar is required", e.Ty)
 	}
 	return e

@@ -65,6 +65,9 @@ var (
 	tyUInt   = &Type{Kind: TyInt, Size: 4, Align: 4, Unsigned: true}
 	tyLong   = &Type{Kind: TyLong, Size: 4, Align: 4}
 	tyULong  = &Type{Kind: TyLong, Size: 4, Align: 4, Unsigned: true}
+	// tyErr types an expression that already had an error: an int that
+	// no check complains about again, so one mistake gives one message.
+	tyErr = &Type{Kind: TyInt, Size: 4, Align: 4}
 )
 
 func pointerTo(base *Type) *Type {
