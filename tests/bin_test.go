@@ -200,3 +200,17 @@ func TestBinFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestBinShutdown(t *testing.T) {
+	system(t)
+	files := []build.BootFile{{Name: "/init", Exe: initProg}, {Name: "/bin/shutdown", Exe: binProgram(t, "shutdown")}}
+	var out strings.Builder
+	opt := boot.Options{Console: &out, MaxInstructions: 100_000_000}
+	r, _, err := boot.Run(kernel, build.BootConfig{Cmdline: "/init /bin/shutdown", Files: files}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Kind != boot.Shutdown || r.Status != 0 || out.String() != "" {
+		t.Errorf("shutdown: %v, console %q; want a halt with status 0", r, out.String())
+	}
+}

@@ -425,3 +425,16 @@ func TestProcesses(t *testing.T) {
 	binCheck(t, "malloc", binRun(t, d, "", "malloc"),
 		"a: block a, b: 999 bytes of 'b'\nthe heap grew: yes\nfreed block reused: yes\nrealloc to 5000: far into c\n", "", 0)
 }
+
+func TestLongEcho(t *testing.T) {
+	d := binTempDir(t)
+	long := strings.Repeat("x", 5000)
+	binCheck(t, "echo long", binRun(t, d, "", "echo", "a", long, "b"), "a "+long+" b\n", "", 0)
+}
+
+func TestShellScriptFd(t *testing.T) {
+	// A command run from "sh script" does not inherit the script's
+	// descriptor: its first new descriptor is 3.
+	d := binTempDir(t)
+	binCheck(t, "script fd", binScript(t, d, "fd3\n"), "3\n", "", 0)
+}

@@ -25,8 +25,12 @@ int main(int argc, char **argv)
 			write(1, buf, n);	/* too long for one write */
 			n = 0;
 		}
-		memcpy(buf + n, argv[i], len);
-		n += len;
+		if (len + 2 > (int)sizeof buf)
+			write(1, argv[i], len);
+		else {
+			memcpy(buf + n, argv[i], len);
+			n += len;
+		}
 		if (i < argc - 1)
 			buf[n++] = ' ';
 	}

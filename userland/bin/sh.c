@@ -380,6 +380,8 @@ void child(struct cmd *c, int in, int out)
 	char path[MAXPATH];
 	int fd;
 
+	if (infd != 0)
+		close(infd);	/* the script is the shell's, not the command's */
 	if (in != 0) {
 		dup2(in, 0);
 		close(in);
