@@ -64,3 +64,11 @@ int scalar_needed(struct s x)
 		;
 	return x/* ERROR "incompatible types in return" */;
 }
+
+/* One mistake, one message: nothing more is said about an erroneous operand. */
+int cascades(struct s x, int *p)
+{
+	x.nope/* ERROR "'struct s' has no member named 'nope'" */[0] = 1;
+	p = missing/* ERROR "'missing' undeclared" */->a.b[3] + x.a;
+	return *x.gone/* ERROR "'struct s' has no member named 'gone'" */ ? p[2] : 0;
+}
