@@ -1,7 +1,9 @@
 package cc
 
 import (
+	"fmt"
 	"io"
+	"runtime/debug"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,14 +43,24 @@ func FuzzParse(f *testing.F) {
 
 // within runs f and fails the test if it takes longer than d, so that the
 // fuzzer records inputs that make the compiler hang or crawl.
+// A panic in f fails the test with its stack (rather than killing the
+// fuzzing process, which loses the input's minimisation).
 func within(t *testing.T, d time.Duration, f func()) {
-	done := make(chan struct{})
+	done := make(chan any, 1)
 	go func() {
-		defer close(done)
+		defer func() {
+			if r := recover(); r != nil {
+				done <- fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
+			}
+			close(done)
+		}()
 		f()
 	}()
 	select {
-	case <-done:
+	case msg, ok := <-done:
+		if ok {
+			t.Fatal(msg)
+		}
 	case <-time.After(d):
 		t.Fatalf("took more than %v", d)
 	}
