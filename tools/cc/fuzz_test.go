@@ -3,9 +3,9 @@ package cc
 import (
 	"fmt"
 	"io"
-	"runtime/debug"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
