@@ -166,6 +166,13 @@ func loadImage(h *ExecHeader, img uintptr, key int32, args *[NCARGS]byte, argc i
 		return
 	}
 
+	// A vfork child gives the parent's memory back and gets its own
+	// (vfork.go); the parent wakes up.
+	if !SpaceForExec() {
+		u.u_error = ENOMEM
+		return
+	}
+
 	// Release the old program: text, data, stack.
 	XFree(p)
 	md.m_StackSize = 0

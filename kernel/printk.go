@@ -70,6 +70,7 @@ func kgo_panicindex(i, n int) {
 }
 
 func kgo_panicdivide()         { Panic("runtime error: integer divide by zero") }
+func kgo_panicshift(s, _ int)  { Panic("runtime error: negative shift amount") }
 func kgo_panicstring(s string) { Panic(s) }
 func kgo_panicint(v int) {
 	print(v, "\n")

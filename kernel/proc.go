@@ -32,6 +32,11 @@ type Process struct {
 	p_pgdir uint32
 	p_xstat int32
 	p_xtime int32
+
+	// Ours, for vfork and clone (vfork.go): the address space shared with
+	// other processes, if any, and the signal the parent gets at exit.
+	p_space *Space
+	p_xsig  int32
 }
 
 // Text is a shared read-only text segment (V6++ Text.h).
@@ -56,6 +61,8 @@ type ProcessManager struct {
 
 	lastSelect int32 // Select's static: the slot chosen last
 	nextPid    int32 // NextUniquePid's static
+
+	lastNew int32 // the slot NewProc filled last
 
 	// high is one past the highest slot in use: slots from it on are all
 	// SNULL, so the table's scans stop there. V6++ scans all NPROC every
@@ -127,54 +134,40 @@ func (pm *ProcessManager) NewProc() int32 {
 	if slot < 0 {
 		Panic("NewProc: no free process slot") // Fork checks first
 	}
-	child := &pm.process[slot]
 	parent := u.u_procp
+
+	// The image to copy: the parent's ppda, then its data and stack —
+	// which, for a process sharing another's address space (vfork.go),
+	// are the space's, not after its own ppda.
+	dataAddr, dataSize := parent.p_addr+USIZE, parent.p_size-USIZE
+	if s := parent.p_space; s != nil && s.s_owner != parent {
+		dataAddr, dataSize = s.s_addr, s.s_size
+	}
 
 	// The child's address space comes first, so failing leaves nothing
 	// behind (V6++ cannot fail: it swaps).
-	addr := CoreMap.Alloc(parent.p_size)
+	addr := CoreMap.Alloc(USIZE + dataSize)
 	if addr == 0 {
 		return -1
 	}
 	pgdir := NewPageDirectory()
 	if pgdir == 0 {
-		CoreMap.Free(parent.p_size, addr)
+		CoreMap.Free(USIZE+dataSize, addr)
 		return -1
 	}
-
-	// Process::Clone: the entry, with a fresh pid and priority 0, so the
-	// child wins the next Select.
-	child.p_stat = SIDL
-	if slot >= pm.high {
-		pm.high = slot + 1
-	}
-	child.p_flag = SLOAD
-	child.p_uid = parent.p_uid
-	child.p_pid = pm.NextUniquePid()
-	child.p_ppid = parent.p_pid
-	child.p_nice = parent.p_nice
-	child.p_textp = parent.p_textp
-	child.p_pri = 0
-	child.p_time = 0
-	child.p_size = parent.p_size
+	child := pm.cloneEntry(slot, parent)
+	child.p_size = USIZE + dataSize
 	child.p_addr = addr
 	child.p_pgdir = pgdir
-	if child.p_textp != nil {
-		child.p_textp.x_count++
-	}
-	for fd := 0; fd < NOFILES; fd++ {
-		if f := u.u_ofiles[fd]; f != nil {
-			f.f_count++
-		}
-	}
 
 	// The context the child will resume in: this frame, in its copy.
 	hw.SaveU(&u.u_rsav)
 
 	// Copy the whole image — ppda (u area and core stack), data, stack —
-	// in one block move. V6++ copies a byte at a time, remapping a page
-	// table entry per byte.
-	hw.CopyBytes(PhysToVirt(addr), PhysToVirt(parent.p_addr), parent.p_size)
+	// in block moves. V6++ copies a byte at a time, remapping a page table
+	// entry per byte.
+	hw.CopyBytes(PhysToVirt(addr), PhysToVirt(parent.p_addr), USIZE)
+	hw.CopyBytes(PhysToVirt(addr+USIZE), PhysToVirt(dataAddr), dataSize)
 
 	// The copy's u area must describe the child.
 	cu := (*User)(unsafe.Pointer(PhysToVirt(addr)))
@@ -183,6 +176,38 @@ func (pm *ProcessManager) NewProc() int32 {
 
 	child.p_stat = SRUN
 	return 0
+}
+
+// cloneEntry fills slot as a child of parent (Process::Clone): a fresh pid,
+// priority 0 so the child wins the next Select, the parent's text and
+// files shared. The caller gives it memory.
+func (pm *ProcessManager) cloneEntry(slot int32, parent *Process) *Process {
+	u := GetUser()
+	child := &pm.process[slot]
+	child.p_stat = SIDL
+	if slot >= pm.high {
+		pm.high = slot + 1
+	}
+	pm.lastNew = slot
+	child.p_flag = SLOAD
+	child.p_uid = parent.p_uid
+	child.p_pid = pm.NextUniquePid()
+	child.p_ppid = parent.p_pid
+	child.p_nice = parent.p_nice
+	child.p_textp = parent.p_textp
+	child.p_pri = 0
+	child.p_time = 0
+	child.p_space = nil
+	child.p_xsig = 0
+	if child.p_textp != nil {
+		child.p_textp.x_count++
+	}
+	for fd := 0; fd < NOFILES; fd++ {
+		if f := u.u_ofiles[fd]; f != nil {
+			f.f_count++
+		}
+	}
+	return child
 }
 
 // Swtch gives the processor to the best runnable process (ProcessManager::
@@ -398,8 +423,13 @@ func (pm *ProcessManager) Exit(status int32) {
 	p.p_xstat = status
 
 	// Free the image. We are still running on its ppda: nothing may
-	// allocate memory before the Swtch below leaves it.
-	FreePageDirectory(p.p_pgdir)
+	// allocate memory before the Swtch below leaves it. A process sharing
+	// an address space leaves it to the others (vfork.go).
+	if p.p_space != nil {
+		ReleaseSpace(p)
+	} else {
+		FreePageDirectory(p.p_pgdir)
+	}
 	CoreMap.Free(p.p_size, p.p_addr)
 	p.p_stat = SZOMB
 
@@ -409,6 +439,9 @@ func (pm *ProcessManager) Exit(status int32) {
 		if q.p_pid == p.p_ppid && q.p_stat != SNULL && q != p {
 			parentFound = true
 			pm.WakeUpAll(uintptr(unsafe.Pointer(q)))
+			if p.p_xsig != 0 {
+				q.PSignal(p.p_xsig) // clone's exit signal (ours)
+			}
 		}
 	}
 	if !parentFound {

@@ -18,7 +18,10 @@ func (p *Process) IsSig() bool {
 	if sig == 0 {
 		return false
 	}
-	if GetUser().u_signal[sig] == SIG_IGN && sig != SIGKILL {
+	h := GetUser().u_signal[sig]
+	if h == SIG_IGN && sig != SIGKILL || h == SIG_DFL && sig == SIGCHLD {
+		// Ignored; SIGCHLD (ours, from clone) is ignored by default,
+		// as everywhere else.
 		p.p_sig = 0
 		return false
 	}

@@ -93,7 +93,8 @@ func Sbreak() {
 		u.u_ar0.eax = u.u_brk
 		return
 	}
-	if want < md.m_DataStartAddress || want > USER_SPACE_SIZE-md.m_StackSize-PAGE_SIZE {
+	if want < md.m_DataStartAddress || want > USER_SPACE_SIZE-md.m_StackSize-PAGE_SIZE || u.u_procp.p_space != nil {
+		// (A process sharing its address space cannot resize it.)
 		u.u_error = ENOMEM
 		return
 	}

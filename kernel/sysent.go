@@ -50,6 +50,10 @@ func Dispatch(num uint32) bool {
 		Dup2()
 	case 52: // shutdown
 		Shutdown()
+	case 60: // __vfork
+		Sys_Vfork()
+	case 61: // __clone
+		Sys_Clone()
 	case 63: // getproc
 		Getproc()
 	default:
@@ -59,4 +63,4 @@ func Dispatch(num uint32) bool {
 }
 
 // SyscallArgs is the number of arguments of each call, for traces.
-var SyscallArgs = [256]int8{1: 1, 2: 0, 3: 3, 4: 3, 6: 1, 7: 1, 11: 3, 13: 0, 17: 1, 20: 0, 34: 1, 35: 1, 37: 2, 38: 0, 41: 1, 43: 1, 48: 2, 49: 0, 50: 3, 51: 2, 52: 2, 63: 2}
+var SyscallArgs = [256]int8{1: 1, 2: 0, 3: 3, 4: 3, 6: 1, 7: 1, 11: 3, 13: 0, 17: 1, 20: 0, 34: 1, 35: 1, 37: 2, 38: 0, 41: 1, 43: 1, 48: 2, 49: 0, 50: 3, 51: 2, 52: 2, 60: 0, 61: 2, 63: 2}

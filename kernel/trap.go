@@ -163,6 +163,9 @@ func GrowStack(addr uint32) bool {
 	if addr >= bottom || addr < USER_SPACE_SIZE-MAX_STACK || addr < md.m_DataStartAddress+md.m_DataSize+PAGE_SIZE {
 		return false
 	}
+	if u.u_procp.p_space != nil {
+		return false // a shared address space keeps its size (vfork.go)
+	}
 	grow := pageRound(bottom - addr&^(PAGE_SIZE-1))
 	if !Expand(u.u_procp.p_size + grow) {
 		return false

@@ -11,8 +11,8 @@ _start:
         call main
         push eax
         call exit
-.hang:
-        jmp .hang
+        ud2                             ; exit returned: only a trampled stack (a
+                                        ; vfork child's doing) gets here; fault
 
 ; __syscall_error: the system-call stubs jump here with a negative result
 ; (a negated error number) in EAX; the stub's caller gets -1 and errno.

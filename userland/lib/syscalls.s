@@ -232,6 +232,26 @@ shutdown:
 	js __syscall_error
 	ret
 
+.globl __vfork
+__vfork:
+	mov eax, 60
+	int 0x80
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl __clone
+__clone:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov eax, 61
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
 .globl getproc
 getproc:
 	push ebx
