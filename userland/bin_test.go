@@ -100,7 +100,11 @@ type binResult struct {
 func binRun(t *testing.T, dir, stdin, name string, args ...string) binResult {
 	t.Helper()
 	bin := binBuild(t)
-	cmd := exec.Command(filepath.Join(bin, name), args...)
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(bin, name)
+	}
+	cmd := exec.Command(path, args...)
 	cmd.Dir = dir
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb strings.Builder
@@ -437,4 +441,33 @@ func TestShellScriptFd(t *testing.T) {
 	// descriptor: its first new descriptor is 3.
 	d := binTempDir(t)
 	binCheck(t, "script fd", binScript(t, d, "fd3\n"), "3\n", "", 0)
+}
+
+// TestCompatDirent reads a V6++ directory (32-byte entries: inode number,
+// 28-byte name) with the stand-in readdir, compiled on the host against a
+// plain file holding one.
+func TestCompatDirent(t *testing.T) {
+	binBuild(t)
+	d := binTempDir(t)
+	prog := filepath.Join(d, "dirlist")
+	out, err := exec.Command("gcc", "-Wall", "-Werror", "-I", "bin/compat/include", "-o", prog,
+		"testdata/bin/dirlist.c", "bin/compat/dirent.c").CombinedOutput()
+	if err != nil {
+		t.Fatalf("gcc: %v\n%s", err, out)
+	}
+	var dir []byte
+	entry := func(ino uint32, name string) {
+		e := make([]byte, 32)
+		e[0], e[1], e[2], e[3] = byte(ino), byte(ino>>8), byte(ino>>16), byte(ino>>24)
+		copy(e[4:], name)
+		dir = append(dir, e...)
+	}
+	long := strings.Repeat("n", 28) // fills the name: no NUL in the entry
+	entry(1, ".")
+	entry(1, "..")
+	entry(0, "removed")
+	entry(300, long)
+	entry(7, "f")
+	binWrite(t, filepath.Join(d, "dir"), string(dir), 0o644)
+	binCheck(t, "readdir", binRun(t, d, "", prog, "dir"), "1 .\n1 ..\n300 "+long+"\n7 f\n", "", 0)
 }
