@@ -40,9 +40,13 @@ which processes print.
 virtual time (instructions executed): swtch (every Select with the
 candidates and why the winner won, and the switched-in process's core
 stack), syscall (strace-style), sleep, wakeup, clock (the once-a-second
-recomputation), exit, exec, signal, or all.`)
+recomputation), exit, exec, signal, tick (clock interrupts), output (the
+program's lines, in time order among the events), or all; as JSON lines
+with --trace-format json. v6vm trace prints all of them on standard output
+and draws pictures.`)
 	seed := flags.Uint64("seed", 0, "seed for the clock's jitter")
 	events := flags.StringSlice("trace", nil, "kernel events to trace: "+strings.Join(trace.Classes(), ","))
+	format := flags.String("trace-format", "text", "--trace as text or json (lines)")
 	verbose := flags.BoolP("verbose", "v", false, "show kernel messages")
 	maxInst := flags.Uint64("max-instructions", 2_000_000_000, "stop after this many instructions (0: no limit)")
 	tick := flags.Uint32("tick", boot.DefaultTick, "instructions per clock tick")
@@ -89,7 +93,16 @@ recomputation), exit, exec, signal, or all.`)
 			fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
 			return 1
 		}
-		tr, err := trace.NewTracer(k, src, os.Stderr, *events)
+		sink := trace.Text(os.Stderr)
+		switch *format {
+		case "json":
+			sink = trace.JSON(os.Stderr)
+		case "text":
+		default:
+			fmt.Fprintf(os.Stderr, "v6vm run: --trace-format %q: want text or json\n", *format)
+			return 2
+		}
+		tr, err := trace.New(k, src, *events, sink)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
 			return 2

@@ -55,6 +55,39 @@ var classes = map[string][]int{
 	"output":  {evOutput},
 }
 
+// kinds maps the kernel's event numbers to the kinds of the events they make.
+var kinds = map[int][]Kind{
+	evSelect: {KSelect}, evSwtchIn: {KSwitchIn}, evIdle: {KIdle}, evSleep: {KSleep},
+	evWakeup: {KWakeup}, evSysret: {KSyscall}, evExit: {KExit}, evExec: {KExec},
+	evSignal: {KSignal}, evFault: {KFault}, evClock: {KClock}, evTick: {KTick}, evOutput: {KOutput},
+}
+
+// Filter passes on to s only the events of the named classes (see
+// Classes): a tracer can record everything for a picture and print less.
+func Filter(events []string, s Sink) (Sink, error) {
+	want := map[Kind]bool{}
+	for _, e := range events {
+		evs, ok := classes[e]
+		if e == "all" {
+			for k := range kinds {
+				evs = append(evs, k)
+			}
+		} else if !ok {
+			return nil, fmt.Errorf("unknown trace event %q (known: %s)", e, strings.Join(Classes(), ", "))
+		}
+		for _, ev := range evs {
+			for _, k := range kinds[ev] {
+				want[k] = true
+			}
+		}
+	}
+	return SinkFunc(func(e *Event) {
+		if want[e.Kind] {
+			s.Event(e)
+		}
+	}), nil
+}
+
 // Classes lists the names --trace accepts.
 func Classes() []string {
 	var names []string
@@ -79,6 +112,10 @@ type Tracer struct {
 	curPri int32
 	idle   bool
 	start  map[int32]uint64 // pid -> when its current system call began
+
+	snapSel   *StackSelector
+	snapCount int
+	snap      *StackSnapshot
 
 	line    []byte // console bytes since the last newline
 	linePid int32  // the process that wrote them
@@ -220,6 +257,9 @@ func (t *Tracer) event(m *v6vm.Machine, ev int, arg uint32) {
 	}
 	if ev == evExit {
 		delete(t.start, k.CurrentPid(m))
+	}
+	if ev == evSwtchIn {
+		t.maybeSnapshot(m)
 	}
 	if !t.on[ev] {
 		if ev == evSelect {
