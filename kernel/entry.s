@@ -167,6 +167,37 @@ ConsoleInterruptEntrance:
         leave
         iret
 
+.globl DiskInterruptEntrance
+DiskInterruptEntrance:
+        push ebp
+        mov ebp, esp
+        push eax
+        push ebp
+        push edi
+        push esi
+        push edx
+        push ecx
+        push ebx
+        mov eax, esp
+        lea ecx, [ebp+4]
+        push ecx
+        push eax
+        call DiskInterrupt
+        add esp, 8
+        lea ecx, [ebp+4]
+        push ecx
+        call CheckRunRun
+        add esp, 4
+        pop ebx
+        pop ecx
+        pop edx
+        pop esi
+        pop edi
+        add esp, 4
+        pop eax
+        leave
+        iret
+
 ; Exceptions. The CPU pushes an error code for #GP and #PF only; the stubs
 ; of the others push a 0 in its place, then each pushes its vector, so that
 ; Exception gets a PteContext {vector, errcode, eip, eflags, esp}.
@@ -290,6 +321,8 @@ vectorTable:
         .space 17*4                     ; 15-31
         .long TimeInterruptEntrance     ; 0x20 clock (IRQ 0)
         .long ConsoleInterruptEntrance  ; 0x21 console (IRQ 1)
-        .space (0x80-0x22)*4
+        .space (0x2E-0x22)*4            ; 0x22-0x2D
+        .long DiskInterruptEntrance     ; 0x2E disk (IRQ 14)
+        .space (0x80-0x2F)*4
         .long SystemCallEntrance        ; 0x80 system calls
         .space (256-0x81)*4

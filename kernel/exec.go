@@ -65,10 +65,11 @@ func validExec(h *ExecHeader, size uint32) bool {
 }
 
 // Sys_Exec is execve(path, argv, envp) (ProcessManager::Exec): replace the
-// running program with the executable path, passing argv. Until the file
-// system exists, executables come from the boot image. Everything that can
-// fail for a reason of the caller's (a bad path, pointer, executable or
-// argument list) is checked before the old image is given up.
+// running program with the executable path, passing argv. Executables come
+// from the file system, or from the boot image when there is none.
+// Everything that can fail for a reason of the caller's (a bad path,
+// pointer, executable or argument list) is checked before the old image is
+// given up.
 func Sys_Exec() {
 	u := GetUser()
 	pm := &ProcMgr
@@ -76,17 +77,52 @@ func Sys_Exec() {
 	if !CopyInString(&path, uintptr(u.u_arg[0])) {
 		return
 	}
-	idx := bootLookup(&path)
-	if idx < 0 {
-		u.u_error = ENOENT
-		return
-	}
-	bf := &bootImage().files[idx]
-	img := PhysToVirt(BOOT_IMAGE) + uintptr(bf.offset)
-	h := (*ExecHeader)(unsafe.Pointer(img))
-	if !validExec(h, bf.size) {
-		u.u_error = ENOEXEC
-		return
+	var h *ExecHeader
+	var hdr ExecHeader
+	var ip *Inode
+	img := uintptr(0)
+	key := int32(0)
+	if Mounted() {
+		ip = NameI(&path, OPEN)
+		if ip == nil {
+			return
+		}
+		// A regular file with an execute bit (V6++ checks IEXEC with
+		// Access; everyone is root here, and root needs one x bit).
+		if ip.i_mode&IFMT != 0 || ip.i_mode&(IEXEC|IEXEC>>3|IEXEC>>6) == 0 {
+			u.u_error = EACCES
+			InodeTbl.IPut(ip)
+			return
+		}
+		io := &u.u_IOParam
+		io.m_Base = uintptr(unsafe.Pointer(&hdr))
+		io.m_Offset = 0
+		io.m_Count = EXEC_HEADER
+		ip.ReadI()
+		if u.u_error != 0 {
+			InodeTbl.IPut(ip)
+			return
+		}
+		h = &hdr
+		if io.m_Count != 0 || !validExec(h, uint32(ip.i_size)) {
+			u.u_error = ENOEXEC
+			InodeTbl.IPut(ip)
+			return
+		}
+	} else {
+		idx := bootLookup(&path)
+		if idx < 0 {
+			u.u_error = ENOENT
+			return
+		}
+		bf := &bootImage().files[idx]
+		img = PhysToVirt(BOOT_IMAGE) + uintptr(bf.offset)
+		h = (*ExecHeader)(unsafe.Pointer(img))
+		key = idx + 1
+		if !validExec(h, bf.size) {
+			u.u_error = ENOEXEC
+			return
+		}
 	}
 
 	for pm.ExeCnt >= NEXEC {
@@ -101,11 +137,68 @@ func Sys_Exec() {
 	buf := &execArgs[slot]
 	argc, nbytes := collectArgs(buf, uintptr(u.u_arg[1]))
 	if argc >= 0 {
-		loadImage(h, img, int32(idx), buf, argc, nbytes, &path)
+		loadImage(h, img, ip, key, buf, argc, nbytes, &path)
 	}
 	execBusy[slot] = false
 	pm.ExeCnt--
 	pm.WakeUpAll(uintptr(unsafe.Pointer(&pm.ExeCnt)))
+	if ip != nil {
+		InodeTbl.IPut(ip)
+	}
+}
+
+// readExec reads n bytes at offset off of executable ip into kernel
+// address dst; false on a read error or a short file.
+func readExec(ip *Inode, dst uintptr, off, n uint32) bool {
+	u := GetUser()
+	io := &u.u_IOParam
+	io.m_Base = dst
+	io.m_Offset = int32(off)
+	io.m_Count = int32(n)
+	ip.ReadI()
+	return u.u_error == 0 && io.m_Count == 0
+}
+
+// XAllocInode gives the running process the text of executable ip
+// (locked): shared with a process running the same file, or read in now
+// (Process::XAlloc keyed by x_iptr, as V6++). The text holds a reference
+// to ip until its last user frees it.
+func XAllocInode(ip *Inode, size uint32) bool {
+	pm := &ProcMgr
+	p := GetUser().u_procp
+	XFree(p)
+	var free *Text
+	for i := 0; i < NTEXT; i++ {
+		x := &pm.text[i]
+		if x.x_count > 0 && x.x_iptr == ip {
+			x.x_count++
+			p.p_textp = x
+			return true
+		}
+		if x.x_count == 0 && free == nil {
+			free = x
+		}
+	}
+	if free == nil {
+		return false
+	}
+	pa := CoreMap.Alloc(size)
+	if pa == 0 {
+		return false
+	}
+	if !readExec(ip, PhysToVirt(pa), EXEC_HEADER, size) {
+		CoreMap.Free(size, pa)
+		return false
+	}
+	free.x_caddr = pa
+	free.x_size = pageRound(size)
+	free.x_count = 1
+	free.x_key = -1
+	free.x_iptr = ip
+	ip.i_count++
+	ip.i_flag |= ITEXT
+	p.p_textp = free
+	return true
 }
 
 // collectArgs copies the argument strings of the user's argv into buf,
@@ -154,7 +247,7 @@ func collectArgs(buf *[NCARGS]byte, argv uintptr) (int32, uint32) {
 // loadImage is the part of exec past the point of no return: free the old
 // image, build the new one, and aim the trap frame at the new entry with
 // the arguments on the new stack.
-func loadImage(h *ExecHeader, img uintptr, key int32, args *[NCARGS]byte, argc int32, nbytes uint32, path *[128]byte) {
+func loadImage(h *ExecHeader, img uintptr, ip *Inode, key int32, args *[NCARGS]byte, argc int32, nbytes uint32, path *[128]byte) {
 	u := GetUser()
 	p := u.u_procp
 	md := &u.u_MemoryDescriptor
@@ -177,8 +270,12 @@ func loadImage(h *ExecHeader, img uintptr, key int32, args *[NCARGS]byte, argc i
 	XFree(p)
 	md.m_StackSize = 0
 	Expand(USIZE)
-	if !XAlloc(key, img+EXEC_HEADER, h.textSize) || !Expand(USIZE+dataSize+stackSize) {
-		ProcMgr.Exit(SIGKILL) // nothing left to return to
+	if ip != nil {
+		if !XAllocInode(ip, h.textSize) || !Expand(USIZE+dataSize+stackSize) {
+			ProcMgr.Exit(SIGKILL) // nothing left to return to
+		}
+	} else if !XAlloc(key, img+EXEC_HEADER, h.textSize) || !Expand(USIZE+dataSize+stackSize) {
+		ProcMgr.Exit(SIGKILL)
 	}
 	md.m_TextStartAddress = h.textAddr
 	md.m_TextSize = pageRound(h.textSize)
@@ -186,7 +283,11 @@ func loadImage(h *ExecHeader, img uintptr, key int32, args *[NCARGS]byte, argc i
 	md.m_DataSize = dataSize
 	md.m_StackSize = stackSize
 	u.u_brk = h.dataAddr + h.dataSize + h.bssSize
-	hw.CopyBytes(PhysToVirt(p.p_addr+USIZE), img+EXEC_HEADER+uintptr(h.textSize), h.dataSize)
+	if ip == nil {
+		hw.CopyBytes(PhysToVirt(p.p_addr+USIZE), img+EXEC_HEADER+uintptr(h.textSize), h.dataSize)
+	} else if !readExec(ip, PhysToVirt(p.p_addr+USIZE), EXEC_HEADER+h.textSize, h.dataSize) {
+		ProcMgr.Exit(SIGKILL) // the disk failed under us
+	}
 	EstablishUserPageTable(p, md)
 	hw.FlushTLB()
 

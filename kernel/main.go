@@ -66,7 +66,7 @@ func Main0() {
 
 	InitIDT()
 	hw.SetESP0(CORE_STACK)
-	hw.OutW(PORT_PIC_MASK, 0xFFFF&^(1<<0|1<<1)) // the clock and the console
+	hw.OutW(PORT_PIC_MASK, 0xFFFF&^(1<<0|1<<1|1<<IRQ_DISK)) // the clock, the console and the disk
 	hw.OutL(PORT_JITTER, jitter)
 	hw.OutL(PORT_TIMER, period)
 	hw.OutB(PORT_CON_CTL, 1)
@@ -78,8 +78,18 @@ func Main0() {
 
 	ProcMgr.SetupProcessZero()
 	OpenConsole()
+	BufMgr.Initialize()
 	tracePoint(TRACE_BOOT, uintptr(unsafe.Pointer(&ProcMgr)))
 	hw.Sti()
+	// The root file system (V6++ main0: LoadSuperBlock, then the root
+	// inode as process 0's current directory, inherited by everyone).
+	// Process 0 sleeps on the buffers like anyone else: Select idles
+	// until the disk interrupt wakes it.
+	if FS.LoadSuperBlock() {
+		u := GetUser()
+		u.u_cdir = FS.rootInode
+		u.u_cdir.i_count++
+	}
 
 	if ProcMgr.NewProc() != 0 {
 		StartInit() // process 1; does not return

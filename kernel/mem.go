@@ -266,6 +266,11 @@ func XFree(p *Process) {
 	if x.x_count == 0 {
 		CoreMap.Free(x.x_size, x.x_caddr)
 		x.x_key = 0
+		if ip := x.x_iptr; ip != nil {
+			x.x_iptr = nil
+			ip.NLock()
+			InodeTbl.IPut(ip)
+		}
 	}
 }
 

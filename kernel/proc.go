@@ -43,8 +43,9 @@ type Process struct {
 type Text struct {
 	x_caddr uint32 // physical address
 	x_size  uint32
-	x_count int32 // processes using it
-	x_key   int32 // what was loaded (boot image entry + 1); 0 if free
+	x_count int32  // processes using it
+	x_key   int32  // what was loaded (boot image entry + 1); 0 if free
+	x_iptr  *Inode // the executable's inode (referenced) when loaded from the file system
 }
 
 // ProcessManager holds the process table and scheduler state (V6++
@@ -206,6 +207,9 @@ func (pm *ProcessManager) cloneEntry(slot int32, parent *Process) *Process {
 		if f := u.u_ofiles[fd]; f != nil {
 			f.f_count++
 		}
+	}
+	if u.u_cdir != nil {
+		u.u_cdir.i_count++ // the child's current directory (V6++ Clone)
 	}
 	return child
 }
@@ -414,6 +418,11 @@ func (pm *ProcessManager) Exit(status int32) {
 			u.u_ofiles[fd] = nil
 			CloseF(f)
 		}
+	}
+	if ip := u.u_cdir; ip != nil {
+		u.u_cdir = nil
+		ip.NLock()
+		InodeTbl.IPut(ip)
 	}
 	XFree(p)
 

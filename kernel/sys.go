@@ -118,6 +118,7 @@ func Sbreak() {
 // wait status of the one program `v6vm run` asked it to run.
 func Shutdown() {
 	u := GetUser()
+	FS.Update() // nothing written may be lost (V6++'s shutdown program syncs)
 	kind := uint32(POWER_SHUTDOWN)
 	status := uint32(u.u_arg[1]) & 0xFF
 	if u.u_arg[0] == 1 {

@@ -16,28 +16,50 @@ func Dispatch(num uint32) bool {
 		Read()
 	case 4: // write
 		Write()
+	case 5: // open
+		Open()
 	case 6: // close
 		Close()
 	case 7: // wait
 		Sys_Wait()
+	case 8: // creat
+		Creat()
+	case 9: // link
+		Link()
+	case 10: // unlink
+		UnLink()
 	case 11: // execve
 		Sys_Exec()
+	case 12: // chdir
+		ChDir()
 	case 13: // __time
 		Gtime()
+	case 14: // mknod
+		MkNod()
 	case 17: // __brk
 		Sbreak()
+	case 18: // stat
+		StatCall()
+	case 19: // lseek
+		Seek()
 	case 20: // getpid
 		Getpid()
+	case 28: // fstat
+		FStat()
 	case 34: // nice
 		Nice()
 	case 35: // sleep
 		Sslep()
+	case 36: // sync
+		Sync()
 	case 37: // kill
 		Kill()
 	case 38: // getswtch
 		Getswtch()
 	case 41: // dup
 		Dup()
+	case 42: // pipe
+		Pipe()
 	case 43: // times
 		Times()
 	case 48: // __signal
@@ -50,6 +72,12 @@ func Dispatch(num uint32) bool {
 		Dup2()
 	case 52: // shutdown
 		Shutdown()
+	case 53: // mkdir
+		MkDir()
+	case 54: // __getcwd
+		Getcwd()
+	case 55: // rmdir
+		RmDir()
 	case 60: // __vfork
 		Sys_Vfork()
 	case 61: // __clone
@@ -63,4 +91,4 @@ func Dispatch(num uint32) bool {
 }
 
 // SyscallArgs is the number of arguments of each call, for traces.
-var SyscallArgs = [256]int8{1: 1, 2: 0, 3: 3, 4: 3, 6: 1, 7: 1, 11: 3, 13: 0, 17: 1, 20: 0, 34: 1, 35: 1, 37: 2, 38: 0, 41: 1, 43: 1, 48: 2, 49: 0, 50: 3, 51: 2, 52: 2, 60: 0, 61: 2, 63: 2}
+var SyscallArgs = [256]int8{1: 1, 2: 0, 3: 3, 4: 3, 5: 3, 6: 1, 7: 1, 8: 2, 9: 2, 10: 1, 11: 3, 12: 1, 13: 0, 14: 3, 17: 1, 18: 2, 19: 3, 20: 0, 28: 2, 34: 1, 35: 1, 36: 0, 37: 2, 38: 0, 41: 1, 42: 1, 43: 1, 48: 2, 49: 0, 50: 3, 51: 2, 52: 2, 53: 2, 54: 2, 55: 1, 60: 0, 61: 2, 63: 2}

@@ -47,6 +47,16 @@ type User struct {
 
 	u_ofiles [NOFILES]*File
 
+	// The file system's per-call state (V6++ User): the current
+	// directory; what NameI leaves for the call (the parent directory of
+	// a name to create or delete, the entry found, the last component);
+	// and where ReadI and WriteI transfer.
+	u_cdir    *Inode
+	u_pdir    *Inode
+	u_dent    DirectoryEntry
+	u_dbuf    [DIRSIZ]byte
+	u_IOParam IOParameter
+
 	u_comm [16]byte // command name, for ps and traces (ours)
 	u_brk  uint32   // the exact program break; the data segment is it page-rounded (ours)
 }

@@ -11,7 +11,7 @@
 #define O_TRUNC 01000
 #define O_APPEND 02000
 
-/* Declared; the kernel gets files later. */
+/* System calls (kernel/syscalls.tab). */
 int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
 

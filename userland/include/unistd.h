@@ -26,6 +26,13 @@ int dup(int fd);
 int dup2(int fd, int newfd);
 int getswtch(void);
 int shutdown(int how, int status);
+int pipe(int fd[2]);
+int link(const char *old, const char *new);
+int unlink(const char *path);
+int chdir(const char *path);
+int rmdir(const char *path);
+off_t lseek(int fd, off_t off, int whence);
+void sync(void);
 
 /* Library calls over them (userland/lib). */
 int execv(const char *path, char *const argv[]);
@@ -35,14 +42,11 @@ int execlp(const char *file, const char *arg, ...);
 int execvp(const char *file, char *const argv[]);
 int brk(void *addr);
 void *sbrk(int incr);
+char *getcwd(char *buf, size_t size);
 
 /* Declared for programs written against V6++; the kernel does not have
  * them yet, so using one fails at link time. */
 pid_t vfork(void);
-int pipe(int fd[2]);
-int chdir(const char *path);
-int unlink(const char *path);
-off_t lseek(int fd, off_t off, int whence);
 
 #define SEEK_SET 0
 #define SEEK_CUR 1

@@ -49,6 +49,19 @@ write:
 	js __syscall_error
 	ret
 
+.globl open
+open:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov edx, [esp+16]
+	mov eax, 5
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
 .globl close
 close:
 	push ebx
@@ -71,6 +84,41 @@ wait:
 	js __syscall_error
 	ret
 
+.globl creat
+creat:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov eax, 8
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl link
+link:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov eax, 9
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl unlink
+unlink:
+	push ebx
+	mov ebx, [esp+8]
+	mov eax, 10
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
 .globl execve
 execve:
 	push ebx
@@ -84,10 +132,34 @@ execve:
 	js __syscall_error
 	ret
 
+.globl chdir
+chdir:
+	push ebx
+	mov ebx, [esp+8]
+	mov eax, 12
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
 .globl __time
 __time:
 	mov eax, 13
 	int 0x80
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl mknod
+mknod:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov edx, [esp+16]
+	mov eax, 14
+	int 0x80
+	pop ebx
 	test eax, eax
 	js __syscall_error
 	ret
@@ -103,10 +175,47 @@ __brk:
 	js __syscall_error
 	ret
 
+.globl stat
+stat:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov eax, 18
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl lseek
+lseek:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov edx, [esp+16]
+	mov eax, 19
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
 .globl getpid
 getpid:
 	mov eax, 20
 	int 0x80
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl fstat
+fstat:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov eax, 28
+	int 0x80
+	pop ebx
 	test eax, eax
 	js __syscall_error
 	ret
@@ -129,6 +238,14 @@ sleep:
 	mov eax, 35
 	int 0x80
 	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl sync
+sync:
+	mov eax, 36
+	int 0x80
 	test eax, eax
 	js __syscall_error
 	ret
@@ -158,6 +275,17 @@ dup:
 	push ebx
 	mov ebx, [esp+8]
 	mov eax, 41
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl pipe
+pipe:
+	push ebx
+	mov ebx, [esp+8]
+	mov eax, 42
 	int 0x80
 	pop ebx
 	test eax, eax
@@ -226,6 +354,41 @@ shutdown:
 	mov ebx, [esp+8]
 	mov ecx, [esp+12]
 	mov eax, 52
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl mkdir
+mkdir:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov eax, 53
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl __getcwd
+__getcwd:
+	push ebx
+	mov ebx, [esp+8]
+	mov ecx, [esp+12]
+	mov eax, 54
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
+.globl rmdir
+rmdir:
+	push ebx
+	mov ebx, [esp+8]
+	mov eax, 55
 	int 0x80
 	pop ebx
 	test eax, eax

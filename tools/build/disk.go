@@ -1,0 +1,33 @@
+package build
+
+import (
+	"fmt"
+	"sort"
+
+	"v6vm/tools/fs"
+	"v6vm/v6vm/exe"
+)
+
+// DiskImage formats a disk image of size bytes (0: fs.DefaultSize) in the
+// kernel's file-system layout, holding the executables (path -> program,
+// e.g. "/init", "/bin/ls"), the console as /dev/tty, an empty /tmp, and
+// any extra files.
+func DiskImage(size int, programs map[string]*exe.File, extra ...fs.File) ([]byte, error) {
+	if size == 0 {
+		size = fs.DefaultSize
+	}
+	files := []fs.File{fs.TTY, {Path: "/tmp", Mode: fs.IFDIR | 0777}}
+	var names []string
+	for name := range programs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		files = append(files, fs.File{Path: name, Data: programs[name].Marshal(), Mode: 0755})
+	}
+	img, err := fs.Mkfs(size, append(files, extra...))
+	if err != nil {
+		return nil, fmt.Errorf("disk image: %w", err)
+	}
+	return img, nil
+}
