@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +75,10 @@ A progress bar goes to standard error when it is a terminal.`)
 		}
 		*tick = sys.Opt.TickPeriod
 	}
+	// Each run allocates a few MiB (the machine's decoded-code cache, the
+	// boot image) and keeps none of it: collecting less often makes a
+	// sweep half again as fast.
+	debug.SetGCPercent(400)
 	o := explore.Options{Jobs: *jobs, ByEvents: *byEvents}
 	bar := newProgress(os.Stderr)
 	o.Progress = bar.update
