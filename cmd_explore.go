@@ -131,7 +131,11 @@ func buildSystem(path string, args []string) (*explore.System, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &explore.System{Kernel: kernel, Boot: bootConfig(initProg, prog, path, args), Info: info}, nil
+	calls, err := trace.SyscallNames(src)
+	if err != nil {
+		return nil, err
+	}
+	return &explore.System{Kernel: kernel, Boot: bootConfig(initProg, prog, path, args), Info: info, Calls: calls}, nil
 }
 
 func bootConfig(initProg, prog *exe.File, path string, args []string) build.BootConfig {

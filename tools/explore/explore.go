@@ -24,12 +24,14 @@ import (
 
 // System is what every run boots: the kernel, the boot image's files and
 // command line, and the machine's options (Console and Hooks are set per
-// run). Kernel describes the kernel for grouping by events.
+// run). Info describes the kernel and Calls names its system calls, for
+// grouping by events.
 type System struct {
 	Kernel *exe.File
 	Boot   build.BootConfig
 	Opt    boot.Options
 	Info   *trace.Kernel
+	Calls  map[int]string
 }
 
 // Options configure a sweep.
@@ -58,16 +60,32 @@ type Result struct {
 }
 
 // Switch is one context switch: From gave up the processor (it slept,
-// gave way, or exited: Why) and Select chose To. Select choosing the
+// gave way, or exited: Why) in or after system call Call, or at a clock
+// tick from user mode (Call -1), and Select chose To. Select choosing the
 // process that gave way again is no switch.
 type Switch struct {
 	From, To int32
 	Why      byte // 's' sleeps, 'g' gives way, 'x' exits
+	Call     int  // the system call it was in (or had just returned from); -1: a clock tick; 0: unknown
 }
 
-func (s Switch) String() string {
+func (s Switch) describe(calls map[int]string) string {
+	where := ""
+	call := calls[s.Call]
+	if call == "" {
+		call = fmt.Sprintf("syscall %d", s.Call)
+	}
+	switch {
+	case s.Call < 0:
+		where = " at a tick"
+	case s.Call == 0:
+	case s.Why == 'g':
+		where = " after " + call
+	case s.Why == 's':
+		where = " in " + call
+	}
 	why := map[byte]string{'s': "sleeps", 'g': "gives way", 'x': "exits"}[s.Why]
-	return fmt.Sprintf("%d %s -> %d", s.From, why, s.To)
+	return fmt.Sprintf("%d %s%s -> %d", s.From, why, where, s.To)
 }
 
 // Outcome is one group of runs that printed the same (or switched the
@@ -78,6 +96,7 @@ type Outcome struct {
 	End      string   // likewise
 	Switches []Switch // ByEvents: the group's switch sequence
 	Count    int
+	Outputs  int   // ByEvents: distinct outputs in the group
 	First    Run   // the smallest seed (phase) in the group
 	Runs     []Run // every run in the group, in order
 }
@@ -90,6 +109,8 @@ type Report struct {
 
 	Systematic bool   // runs are phases of a jitter-free clock
 	Period     uint32 // its period
+
+	calls map[int]string
 }
 
 // RunOne runs the system once.
@@ -107,6 +128,12 @@ func (s *System) RunOne(r Run, byEvents bool) (*Result, error) {
 		}
 		var arg uint32
 		var out Switch
+		last := map[int32]int{} // pid -> the system call it is in or left last; -1 a tick
+		opt.Hooks.Trap = func(m *v6vm.Machine, ti v6vm.TrapInfo) {
+			if ti.Kind == v6vm.TrapInterrupt && ti.Vector == 0x20 && ti.FromUser {
+				last[s.Info.CurrentPid(m)] = -1
+			}
+		}
 		opt.Hooks.IO = func(m *v6vm.Machine, port uint16, v uint32, size int, isOut bool) {
 			if !isOut {
 				return
@@ -116,9 +143,11 @@ func (s *System) RunOne(r Run, byEvents bool) (*Result, error) {
 				arg = v
 			case 0xED:
 				switch v {
+				case 7: // TRACE_SYSCALL: arg is the call's number
+					last[s.Info.CurrentPid(m)] = int(arg)
 				case 1: // TRACE_SWTCH_OUT
 					pid, stat := s.Info.CurrentStat(m)
-					out = Switch{From: pid, Why: 's'}
+					out = Switch{From: pid, Why: 's', Call: last[pid]}
 					switch stat {
 					case 3: // SRUN
 						out.Why = 'g'
@@ -162,7 +191,7 @@ func (r *Result) key(byEvents bool) string {
 	if byEvents {
 		var b strings.Builder
 		for _, sw := range r.Switches {
-			fmt.Fprintf(&b, "%d%c%d ", sw.From, sw.Why, sw.To)
+			fmt.Fprintf(&b, "%d%c%d/%d ", sw.From, sw.Why, sw.To, sw.Call)
 		}
 		return b.String()
 	}
@@ -218,14 +247,15 @@ func (s *System) sweep(runs []Run, o Options) (*Report, []*Result, error) {
 	if firstErr != nil {
 		return nil, nil, firstErr
 	}
-	return group(results, o.ByEvents), results, nil
+	return group(results, o.ByEvents, s.Calls), results, nil
 }
 
 // group makes the report: outcomes by count, ties broken by the smallest
 // run, so it depends only on the results.
-func group(results []*Result, byEvents bool) *Report {
-	rep := &Report{Runs: len(results), ByEvents: byEvents}
+func group(results []*Result, byEvents bool, calls map[int]string) *Report {
+	rep := &Report{Runs: len(results), ByEvents: byEvents, calls: calls}
 	by := map[string]*Outcome{}
+	outs := map[*Outcome]map[string]bool{}
 	sorted := append([]*Result(nil), results...)
 	sort.Slice(sorted, func(i, j int) bool { return less(sorted[i].Run, sorted[j].Run) })
 	for _, r := range sorted {
@@ -238,6 +268,11 @@ func group(results []*Result, byEvents bool) *Report {
 		}
 		oc.Count++
 		oc.Runs = append(oc.Runs, r.Run)
+		if outs[oc] == nil {
+			outs[oc] = map[string]bool{}
+		}
+		outs[oc][r.Output+"\x00"+r.End] = true
+		oc.Outputs = len(outs[oc])
 	}
 	sort.SliceStable(rep.Outcomes, func(i, j int) bool {
 		a, b := rep.Outcomes[i], rep.Outcomes[j]

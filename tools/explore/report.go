@@ -36,8 +36,12 @@ func (r *Report) Write(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 		if r.ByEvents {
-			fmt.Fprintf(w, "    switches: %s\n", switches(oc.Switches))
-			fmt.Fprintf(w, "    output of the smallest:\n")
+			fmt.Fprintf(w, "    switches: %s\n", switches(oc.Switches, r.calls))
+			if oc.Outputs > 1 {
+				fmt.Fprintf(w, "    %d different outputs; the smallest seed's:\n", oc.Outputs)
+			} else {
+				fmt.Fprintf(w, "    output of the smallest:\n")
+			}
 		}
 		out := oc.Output
 		if out == "" {
@@ -55,10 +59,10 @@ func (r *Report) Write(w io.Writer) {
 	}
 }
 
-func switches(ss []Switch) string {
+func switches(ss []Switch, calls map[int]string) string {
 	var parts []string
 	for _, s := range ss {
-		parts = append(parts, s.String())
+		parts = append(parts, s.describe(calls))
 	}
 	return strings.Join(parts, ", ")
 }

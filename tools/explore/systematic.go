@@ -79,7 +79,7 @@ func (s *System) Systematic(budget int, o Options) (*Report, error) {
 	for _, r := range byPhase {
 		all = append(all, r)
 	}
-	rep = group(all, o.ByEvents)
+	rep = group(all, o.ByEvents, s.Calls)
 	rep.Systematic, rep.Period = true, period
 	return rep, nil
 }

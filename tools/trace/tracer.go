@@ -160,6 +160,24 @@ func New(k *Kernel, src fs.FS, events []string, sinks ...Sink) (*Tracer, error) 
 	return t, nil
 }
 
+// SyscallNames reads the system calls' names by number from the kernel's
+// table (kernel/syscalls.tab).
+func SyscallNames(src fs.FS) (map[int]string, error) {
+	tab, err := fs.ReadFile(src, "kernel/syscalls.tab")
+	if err != nil {
+		return nil, err
+	}
+	calls, err := sysgen.Parse(string(tab))
+	if err != nil {
+		return nil, err
+	}
+	names := map[int]string{}
+	for n, c := range sysgen.Names(calls) {
+		names[n] = strings.TrimLeft(c.Name, "_")
+	}
+	return names, nil
+}
+
 // Hooks are the machine hooks that drive the tracer. Call Flush when the
 // run has ended.
 func (t *Tracer) Hooks() v6vm.Hooks {
