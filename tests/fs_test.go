@@ -2,9 +2,12 @@ package tests
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -130,3 +133,203 @@ func differential(t *testing.T, name string, args ...string) {
 }
 
 func TestFSBasic(t *testing.T) { differential(t, "fs_basic") }
+
+func TestFSBig(t *testing.T)  { differential(t, "fs_big") }
+func TestFSMany(t *testing.T) { differential(t, "fs_many") }
+func TestFSPipe(t *testing.T) { differential(t, "fs_pipe") }
+
+// TestFSLimits: EMFILE after NOFILES descriptors, EFBIG at V6++'s largest
+// file (6 + 2*128 + 2*128*128 blocks), a write across it cut short.
+func TestFSLimits(t *testing.T) {
+	img := diskImage(t, 0, "fs_limits")
+	got := runDisk(t, "fs_limits", diskOpts{Disk: img})
+	want := `opened 11 more, then errno 24
+dup: -1 errno 24
+write at the last byte: 1
+size 16911360
+write past it: -1 errno 27
+write across it: 3
+then: -1 errno 27
+unlink: 0
+`
+	if got.Out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got.Out, want)
+	}
+	fsckClean(t, img)
+}
+
+// TestFSNoSpace fills a small disk: ENOSPC, nothing else damaged, the
+// space given back by unlink.
+func TestFSNoSpace(t *testing.T) {
+	img := diskImage(t, (fs.DataStart+600)*fs.SectorSize, "fs_enospc")
+	free := fsckClean(t, img).Free
+	got := runDisk(t, "fs_enospc", diskOpts{Disk: img})
+	r := fsckClean(t, img)
+	if r.Free != free-1 {
+		t.Errorf("%d blocks free at the end, want %d (all but keep's)", r.Free, free-1)
+	}
+	// The filler gets what keep left, less its index blocks: one for
+	// blocks 6-133, one for 134-261, 512 bytes a block.
+	avail, data := free-1, 0
+	for d := avail; d > 0 && data == 0; d-- {
+		idx := 0
+		for _, start := range []int{6, 134} {
+			if d > start {
+				idx++
+			}
+		}
+		if d+idx <= avail && d <= 262 {
+			data = d
+		}
+	}
+	want := fmt.Sprintf("filled %d bytes, then errno 28\n", data*512) + `creat on a full disk: 1
+write to it: -1 errno 28
+mkdir on a full disk: -1 errno 28
+keep: precious data
+after unlink: wrote 20000
+`
+	if got.Out != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nfsck: %s", got.Out, want, r)
+	}
+}
+
+// TestFSPersist: files written and synced on one boot are there on the
+// next boot of the same disk, and seen by the host's reader.
+func TestFSPersist(t *testing.T) {
+	img := diskImage(t, 0, "fs_persist")
+	first := runDisk(t, "fs_persist", diskOpts{Disk: img, runOpts: runOpts{Args: []string{"write"}}})
+	if first.Out != "written\n" {
+		t.Fatalf("first boot: %q", first.Out)
+	}
+	fsckClean(t, img)
+	m, err := fs.Open(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := m.ReadFile("/keep/alias"); err != nil || string(b) != "contents of file 0\n" {
+		t.Errorf("host reads /keep/alias: %q, %v", b, err)
+	}
+	second := runDisk(t, "fs_persist", diskOpts{Disk: img, NoBoot: true, runOpts: runOpts{Seed: 7}})
+	want := "contents of file 0\n/keep/file1: missing\ncontents of file 2\nalias: contents of file 0\n"
+	if second.Out != want {
+		t.Errorf("second boot: got\n%s\nwant\n%s", second.Out, want)
+	}
+	fsckClean(t, img)
+}
+
+// TestFSSleepsOnBuffers: reading a file makes the process sleep on the
+// buffer at PRIBIO (-50) while the disk works, and another process — the
+// child computing — runs meanwhile.
+func TestFSSleepsOnBuffers(t *testing.T) {
+	img := diskImage(t, 0, "fs_io")
+	got := runDisk(t, "fs_io", diskOpts{Disk: img, Latency: 20000, runOpts: runOpts{Events: []string{"sleep", "swtch"}}})
+	fsckClean(t, img)
+	if !strings.Contains(got.Out, "read 100000 bytes") || !strings.Contains(got.Out, "child counted") {
+		t.Fatalf("output:\n%s", got.Out)
+	}
+	lines := strings.Split(got.Trace, "\n")
+	ran := false
+	for i, l := range lines {
+		if !strings.Contains(l, "sleep") || !strings.Contains(l, "at p_pri -50") || !strings.Contains(l, "fs_io") {
+			continue
+		}
+		// Until the reader runs again, does the child run?
+		for _, m := range lines[i+1:] {
+			if strings.Contains(m, "swtch in") {
+				ran = !strings.Contains(m, strings.Fields(l)[2])
+				break
+			}
+		}
+		if ran {
+			break
+		}
+	}
+	if !ran {
+		t.Errorf("no sleep at p_pri -50 followed by another process running; trace:\n%.3000s", got.Trace)
+	}
+}
+
+// TestFSCrash stops the machine part way through fs_many's writes (the
+// power fails), at several points. fsck says precisely what is damaged,
+// and the kernel boots the damaged disk again without panicking: it mounts
+// it, or refuses it with a message.
+func TestFSCrash(t *testing.T) {
+	full := runDisk(t, "fs_many", diskOpts{Disk: diskImage(t, 0, "fs_many")})
+	damaged := 0
+	for _, frac := range []uint64{20, 35, 50, 65, 80} {
+		img := diskImage(t, 0, "fs_many", "fs_persist")
+		stop := full.Result.Icount * frac / 100
+		r := runDisk(t, "fs_many", diskOpts{Disk: img, AnyEnd: true, runOpts: runOpts{Max: stop}})
+		if r.Result.Kind != boot.Stopped {
+			t.Fatalf("stopped at %d%%: %v", frac, r.Result)
+		}
+		rep := fs.Check(img)
+		if !rep.OK() {
+			damaged++
+		}
+		for _, p := range rep.Problems {
+			if !regexp.MustCompile(`^(inode \d+|block \d+|\d+ blocks neither|free list|superblock|/\S*)[: ]`).MatchString(p) {
+				t.Errorf("%d%%: vague problem %q", frac, p)
+			}
+		}
+		again := runDisk(t, "fs_persist", diskOpts{Disk: img, AnyEnd: true})
+		if again.Result.Kind == boot.Panic {
+			t.Fatalf("%d%%: kernel panic booting the damaged disk:\n%s\n%s", frac, again.Result.Log, again.Result.Backtrace)
+		}
+		if again.Result.Kind != boot.Program || !strings.Contains(again.Out, "/keep/file0: missing") {
+			t.Errorf("%d%%: the damaged disk: %v\n%s\n%s", frac, again.Result, again.Out, again.Result.Log)
+		}
+		t.Logf("stopped at %d%%: %d problems, the first %.300s", frac, len(rep.Problems), strings.Join(rep.Problems, "; "))
+	}
+	if damaged == 0 {
+		t.Errorf("no stop damaged the file system: the test tests nothing")
+	}
+}
+
+// TestFSGarbage: random bytes in the superblock are refused at mount with
+// a message (the programs then come from the boot image); random bytes in
+// the inodes give errors and messages, never a panic.
+func TestFSGarbage(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 4; i++ {
+		img := diskImage(t, 0, "fs_persist")
+		for j := fs.SuperSector * fs.SectorSize; j < (fs.SuperSector+2)*fs.SectorSize; j++ {
+			img[j] = byte(rng.Uint32())
+		}
+		r := runDisk(t, "fs_persist", diskOpts{Disk: img})
+		if !strings.Contains(r.Result.Log, "fs: cannot mount the root file system: bad superblock") {
+			t.Errorf("superblock %d: log:\n%s", i, r.Result.Log)
+		}
+		if !strings.Contains(r.Out, "/keep/file0: missing") {
+			t.Errorf("superblock %d: output:\n%s", i, r.Out)
+		}
+	}
+	// The root inode destroyed: refused too.
+	img := diskImage(t, 0, "fs_persist")
+	for j := fs.InodeStart * fs.SectorSize; j < (fs.InodeStart+1)*fs.SectorSize; j++ {
+		img[j] = byte(rng.Uint32())
+	}
+	r := runDisk(t, "fs_persist", diskOpts{Disk: img, AnyEnd: true})
+	if r.Result.Kind != boot.Program || !strings.Contains(r.Result.Log, "fs: cannot mount the root file system") {
+		t.Errorf("root inode: %v\n%s", r.Result, r.Result.Log)
+	}
+	// A file's inode garbled: reading it fails, the kernel says why.
+	img = diskImage(t, 0, "fs_persist")
+	runDisk(t, "fs_persist", diskOpts{Disk: img, runOpts: runOpts{Args: []string{"write"}}})
+	m, _ := fs.Open(img)
+	ino, _, err := m.Stat("/keep/file0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := (fs.InodeStart+ino/fs.InodesPerSector)*fs.SectorSize + ino%fs.InodesPerSector*fs.InodeSize
+	for j := at + 16; j < at+56; j++ { // d_addr
+		img[j] = byte(rng.Uint32())
+	}
+	r = runDisk(t, "fs_persist", diskOpts{Disk: img, AnyEnd: true})
+	if r.Result.Kind != boot.Program || !strings.Contains(r.Result.Log, "fs: bad block number") {
+		t.Errorf("garbled inode: %v\n%s\nlog:\n%s", r.Result, r.Out, r.Result.Log)
+	}
+	if rep := fs.Check(img); rep.OK() || !strings.Contains(rep.String(), fmt.Sprintf("inode %d: block", ino)) {
+		t.Errorf("fsck of the garbled inode %d:\n%s", ino, rep)
+	}
+}
