@@ -12,15 +12,16 @@ import (
 
 // Diagnostics are tested as go/parser's error_test.go does: a comment
 // /* ERROR "regexp" */ right after a token says that an error matching
-// regexp is reported at that token. Every error must be expected and every
-// expectation met.
+// regexp is reported at that token (or just after it, where a missing ';'
+// is reported). Every error must be expected and every expectation met.
 
 var errorComment = regexp.MustCompile(`/\* ERROR ("(?:[^"\\]|\\.)*") \*/`)
 
-// expectedErrors maps source offsets of tokens to the patterns expected there.
-func expectedErrors(t *testing.T, f *File) map[int]*regexp.Regexp {
+// expectedErrors maps source offsets of tokens to the patterns expected
+// there; ends maps them to the offset of their comment.
+func expectedErrors(t *testing.T, f *File) (want map[int]*regexp.Regexp, ends map[int]int) {
 	toks := Tokenize(f, &errorList{})
-	want := map[int]*regexp.Regexp{}
+	want, ends = map[int]*regexp.Regexp{}, map[int]int{}
 	for _, m := range errorComment.FindAllStringSubmatchIndex(f.Text, -1) {
 		pat := f.Text[m[2]+1 : m[3]-1] // a regexp, quotes stripped
 		prev := -1
@@ -33,8 +34,22 @@ func expectedErrors(t *testing.T, f *File) map[int]*regexp.Regexp {
 			t.Fatalf("%s: ERROR comment with no token before it", f.Name)
 		}
 		want[prev] = regexp.MustCompile(pat)
+		ends[prev] = m[0]
 	}
-	return want
+	return want, ends
+}
+
+// expectedAt finds the expectation covering an error at off.
+func expectedAt(want map[int]*regexp.Regexp, ends map[int]int, off int) (int, bool) {
+	if _, ok := want[off]; ok {
+		return off, true
+	}
+	for start, end := range ends {
+		if _, ok := want[start]; ok && start < off && off <= end {
+			return start, true
+		}
+	}
+	return 0, false
 }
 
 func TestErrors(t *testing.T) {
@@ -49,7 +64,7 @@ func TestErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			f := NewFile(name, string(text))
-			want := expectedErrors(t, f)
+			want, ends := expectedErrors(t, f)
 			_, err = Check(&Config{IncludeDirs: []string{"testdata/include"}}, name, string(text))
 			var m *multierror.Error
 			if err != nil && !errors.As(err, &m) {
@@ -61,14 +76,14 @@ func TestErrors(t *testing.T) {
 			}
 			for _, e := range got {
 				ce := e.(*Error)
-				re, ok := want[ce.Pos.Offset]
+				at, ok := expectedAt(want, ends, ce.Pos.Offset)
 				switch {
 				case !ok:
 					t.Errorf("unexpected error: %v", ce)
-				case !re.MatchString(ce.Msg):
-					t.Errorf("%s: error %q does not match %q", ce.Pos, ce.Msg, re)
+				case !want[at].MatchString(ce.Msg):
+					t.Errorf("%s: error %q does not match %q", ce.Pos, ce.Msg, want[at])
 				}
-				delete(want, ce.Pos.Offset)
+				delete(want, at)
 			}
 			for off, re := range want {
 				t.Errorf("%s: missing error matching %q", Pos{f, off}, re)

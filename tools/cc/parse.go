@@ -211,9 +211,23 @@ func describe(t *Token) string {
 
 func (p *parser) expect(s string) *Token {
 	if !p.at(s) {
-		p.syntaxError("expected '%s', found %s", s, describe(p.peek()))
+		t := p.peek()
+		if prev := p.prevToken(); prev != nil && (t.AtBOL || t.Kind == TEOF) && !prev.Macro && s == ";" {
+			// A ';' forgotten at the end of a line: point there, as gcc
+			// does, not at the next line's first token.
+			p.errs.add(Pos{prev.Pos.File, prev.Pos.Offset + len(prev.Text)}, "expected ';' before %s", describe(t))
+			panic(bailout{})
+		}
+		p.syntaxError("expected '%s', found %s", s, describe(t))
 	}
 	return p.next()
+}
+
+func (p *parser) prevToken() *Token {
+	if p.pos == 0 {
+		return nil
+	}
+	return p.toks[p.pos-1]
 }
 
 func (p *parser) ident() *Token {

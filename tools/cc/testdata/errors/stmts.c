@@ -40,6 +40,11 @@ int after(void)
 	return 1 2/* ERROR "expected ';', found '2'" */;
 }
 
+int missing_semicolon(int n)
+{
+	n = n + 1/* ERROR "expected ';' before '}'" */
+}
+
 int unterminated(void)
 {/* ERROR "unterminated block" */
 	return 0;
