@@ -249,3 +249,35 @@ func TestStacksSVG(t *testing.T) {
 	}
 	goldie.New(t).Assert(t, "stacks_race_9000_seed3_first_swtch_to_3", normalise(texts))
 }
+
+// BenchmarkTraceCost runs race.c with no tracer (the machine's hooks nil:
+// what v6vm run and explore do) and with every event traced to text, to
+// show what tracing costs when on; off, the kernel's trace points are two
+// out instructions that no device answers.
+func BenchmarkTraceCost(b *testing.B) {
+	system(b)
+	prog := program(b, "race")
+	cfg := build.BootConfig{Cmdline: "/init /race 9000",
+		Files: []build.BootFile{{Name: "/init", Exe: initProg}, {Name: "/race", Exe: prog}}}
+	for _, on := range []bool{false, true} {
+		name := "off"
+		if on {
+			name = "all"
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				opt := boot.Options{Seed: uint64(i), MaxInstructions: 200_000_000}
+				if on {
+					tracer, err := trace.New(kinfo, src, []string{"all"}, trace.Text(io.Discard))
+					if err != nil {
+						b.Fatal(err)
+					}
+					opt.Hooks = tracer.Hooks()
+				}
+				if r, _, err := boot.Run(kernel, cfg, opt); err != nil || r.Kind != boot.Program {
+					b.Fatal(r, err)
+				}
+			}
+		})
+	}
+}
