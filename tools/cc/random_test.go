@@ -55,9 +55,44 @@ var randomVars = []struct{ decl, name string }{
 	// No long: it is 64 bits on the host, which changes the conversions.
 }
 
-var castTypes = []string{"int", "unsigned", "char", "unsigned char", "short", "unsigned short", "_Bool", "signed char"}
+// castTypes leaves out _Bool: gcc 12 crashes (an ICE in gimplify) on some
+// casts of constant comma expressions to _Bool.
+var castTypes = []string{"int", "unsigned", "char", "unsigned char", "short", "unsigned short", "signed char"}
+
+// index is an in-bounds subscript for the 8-element arrays.
+func (g *exprGen) index() string {
+	if g.r.Intn(2) == 0 {
+		return fmt.Sprint(g.r.Intn(8))
+	}
+	return fmt.Sprintf("((unsigned)(%s) %% 8)", g.leaf())
+}
+
+// memory reads arrays, structs and pointers, to exercise scaling and layout.
+func (g *exprGen) memory() string {
+	field := []string{"c", "s", "i", "uc"}[g.r.Intn(4)]
+	switch g.r.Intn(8) {
+	case 0:
+		return fmt.Sprintf("arr[%s].%s", g.index(), field)
+	case 1:
+		return fmt.Sprintf("(&arr[%s])->%s", g.index(), field)
+	case 2:
+		return fmt.Sprintf("*(ia + %s)", g.index())
+	case 3:
+		return fmt.Sprintf("(sa + 2)[%s %% 6]", g.index())
+	case 4:
+		return fmt.Sprintf("(int)(&ca[%s] - &ca[%s])", g.index(), g.index())
+	case 5:
+		return fmt.Sprintf("(int)((char *)&arr[%s].%s - (char *)arr)", g.index(), field)
+	case 6:
+		return fmt.Sprintf("pp[%s %% 4][%s %% 2]", g.index(), g.index())
+	}
+	return fmt.Sprintf("((struct rs *)((char *)arr + sizeof(struct rs) * %s))->%s", g.index(), field)
+}
 
 func (g *exprGen) leaf() string {
+	if g.r.Intn(5) == 0 {
+		return g.memory()
+	}
 	if g.r.Intn(3) == 0 {
 		return fmt.Sprint([]int{0, 1, 2, 7, 100, 255, 256, 1000, 65535, 32767, 12345}[g.r.Intn(11)]) + []string{"", "u", ""}[g.r.Intn(3)]
 	}
@@ -105,6 +140,10 @@ func (g *exprGen) expr(depth int) string {
 // top, since two unsequenced writes of one variable would be undefined.
 func (g *exprGen) assignment(e string) string {
 	v := randomVars[g.r.Intn(len(randomVars))].name
+	if g.r.Intn(3) == 0 {
+		v = []string{"arr[3].s", "arr[5].c", "(&arr[1])->uc", "ia[6]", "sa[2]", "pp[1][1]"}[g.r.Intn(6)]
+		return fmt.Sprintf("(%s %s (%s))", v, []string{"+=", "^=", "|="}[g.r.Intn(3)], e)
+	}
 	op := []string{"+=", "-=", "^=", "|=", "&="}[g.r.Intn(5)]
 	if strings.HasPrefix(v, "i") {
 		return fmt.Sprintf("(%s = (int)((unsigned)%s %s (unsigned)(%s)))", v, v, op[:1], e)
@@ -119,10 +158,26 @@ func randomProgram(r *rand.Rand, n int) string {
 	for _, v := range randomVars {
 		fmt.Fprintf(&b, "%s %s;\n", v.decl, v.name)
 	}
-	b.WriteString("\nvoid reset(void)\n{\n")
+	b.WriteString(`struct rs { char c; short s; int i; unsigned char uc; } arr[8];
+int ia[8];
+short sa[8];
+char ca[8];
+int (*pp)[2] = (int (*)[2])ia;
+`)
+	b.WriteString("\nvoid reset(void)\n{\n\tint k;\n")
 	for i, v := range randomVars {
 		fmt.Fprintf(&b, "\t%s = %d;\n", v.name, []int{-7, 300, 40000, 3, -100, 77, 200, -3000, 60000, 123456, 1, 9}[i%12])
 	}
+	b.WriteString(`	for (k = 0; k < 8; k++) {
+		arr[k].c = k * 37 - 100;
+		arr[k].s = k * 5000 - 17000;
+		arr[k].i = k * 123456789;
+		arr[k].uc = k * 50;
+		ia[k] = k * k - 20;
+		sa[k] = -k * 1111;
+		ca[k] = k * 40;
+	}
+`)
 	b.WriteString("}\n\nint main(void)\n{\n")
 	for i := 0; i < n; i++ {
 		e := g.expr(4)
