@@ -184,7 +184,9 @@ func Timeline(w io.Writer, title string, events []Event, end uint64) error {
 				s.rect(x(sc.Start), yy+barTop-6, max(x(e.Time)-x(sc.Start), 1), 5, "#333", "none",
 					fmt.Sprintf("in %s %d-%d", sc.Name, sc.Start, e.Time))
 			}
+			s.f("<g><title>%s</title>", esc(strings.TrimSpace(FormatText(&e))))
 			s.line(x(e.Time), yy+barTop-8, x(e.Time), yy+barTop+barH+8, "#222", 2, "")
+			s.f("</g>\n")
 			res := fmt.Sprint(sc.Result)
 			if sc.Errno != 0 {
 				res = fmt.Sprintf("-1 E%d", sc.Errno)
