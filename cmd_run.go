@@ -10,6 +10,7 @@ import (
 	"v6vm/asm"
 	"v6vm/tools/boot"
 	"v6vm/tools/build"
+	v6fs "v6vm/tools/fs"
 	"v6vm/tools/trace"
 	"v6vm/v6vm"
 	"v6vm/v6vm/exe"
@@ -25,6 +26,11 @@ func init() {
 func runRun(c *command, args []string) int {
 	flags := newFlags(c, `Boots the kernel and runs PROG as a child of init, with args. A C or
 assembly file is compiled and linked with the C library first.
+
+The program and init run from a fresh disk image (V6++'s file system, 8
+MiB), so the program can make files. --disk FILE uses and keeps an image
+instead (v6vm mkfs makes one; a missing FILE is made with init and PROG):
+PROG may then also be a path on it, such as /bin/ls.
 
 Standard output carries only the program's output. The command exits with
 the program's exit status, or 128+N if signal N killed it, as a shell
@@ -52,6 +58,7 @@ and draws pictures.`)
 	tick := flags.Uint32("tick", boot.DefaultTick, "instructions per clock tick")
 	jitter := flags.Uint32("jitter", boot.DefaultJitter, "up to this many more instructions per tick, drawn from the seed")
 	mem := flags.Uint32("mem", v6vm.DefaultMemSize>>20, "physical memory in MiB")
+	diskFile := flags.String("disk", "", "the disk image to use and keep (made with init and PROG if missing); PROG may then be a path on it")
 	flags.SetInterspersed(false)
 	if done, status := parseFlags(flags, args); done {
 		return status
@@ -72,18 +79,45 @@ and draws pictures.`)
 		return 1
 	}
 	path := flags.Arg(0)
-	prog, err := buildProgram(src, path)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "%v\n", err)
-		return 1
-	}
+	// The disk: a fresh one with init and the program, or --disk's image.
+	// The boot image carries them too, for a disk the kernel refuses.
+	var disk []byte
 	name := "/" + strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	files := []build.BootFile{{Name: "/init", Exe: initProg}}
+	if *diskFile != "" {
+		if d, err := os.ReadFile(*diskFile); err == nil {
+			disk = d
+			if m, err := v6fs.Open(d); err == nil && strings.HasPrefix(path, "/") {
+				if _, _, err := m.Stat(path); err == nil {
+					name = path // a program on the disk
+				}
+			}
+		} else if !os.IsNotExist(err) {
+			fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
+			return 1
+		}
+	}
+	if name != path {
+		prog, err := buildProgram(src, path)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "%v\n", err)
+			return 1
+		}
+		files = append(files, build.BootFile{Name: name, Exe: prog})
+		if disk == nil {
+			disk, err = build.DiskImage(0, map[string]*exe.File{"/init": initProg, name: prog})
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
+				return 1
+			}
+		}
+	}
 	cfg := build.BootConfig{
 		Cmdline: strings.Join(append([]string{"/init", name}, flags.Args()[1:]...), " "),
-		Files:   []build.BootFile{{Name: "/init", Exe: initProg}, {Name: name, Exe: prog}},
+		Files:   files,
 	}
 	opt := boot.Options{Console: os.Stdout, Seed: *seed, MaxInstructions: *maxInst,
-		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20}
+		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk}
 	if *verbose {
 		opt.Log = os.Stderr
 	}
@@ -114,6 +148,12 @@ and draws pictures.`)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
 		return 1
+	}
+	if *diskFile != "" {
+		if err := os.WriteFile(*diskFile, disk, 0o644); err != nil {
+			fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
+			return 1
+		}
 	}
 	switch r.Kind {
 	case boot.Program, boot.Shutdown:

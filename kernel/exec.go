@@ -66,7 +66,8 @@ func validExec(h *ExecHeader, size uint32) bool {
 
 // Sys_Exec is execve(path, argv, envp) (ProcessManager::Exec): replace the
 // running program with the executable path, passing argv. Executables come
-// from the file system, or from the boot image when there is none.
+// from the file system, or from the boot image when there is none or it
+// does not have the path (v6vm run --disk with a program from the host).
 // Everything that can fail for a reason of the caller's (a bad path,
 // pointer, executable or argument list) is checked before the old image is
 // given up.
@@ -84,9 +85,12 @@ func Sys_Exec() {
 	key := int32(0)
 	if Mounted() {
 		ip = NameI(&path, OPEN)
-		if ip == nil {
+		if ip == nil && (u.u_error != ENOENT || bootLookup(&path) < 0) {
 			return
 		}
+		u.u_error = 0 // not on the disk, but in the boot image: run that
+	}
+	if ip != nil {
 		// A regular file with an execute bit (V6++ checks IEXEC with
 		// Access; everyone is root here, and root needs one x bit).
 		if ip.i_mode&IFMT != 0 || ip.i_mode&(IEXEC|IEXEC>>3|IEXEC>>6) == 0 {

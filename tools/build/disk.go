@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	iofs "io/fs"
 	"sort"
 
 	"v6vm/tools/fs"
@@ -30,4 +31,22 @@ func DiskImage(size int, programs map[string]*exe.File, extra ...fs.File) ([]byt
 		return nil, fmt.Errorf("disk image: %w", err)
 	}
 	return img, nil
+}
+
+// SystemDisk formats the system's disk: init at /init, every other
+// program of userland/bin at /bin/NAME, /dev/tty, /tmp, and extra files.
+func SystemDisk(src iofs.FS, size int, extra ...fs.File) ([]byte, error) {
+	progs, err := UserPrograms(src)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string]*exe.File{}
+	for name, f := range progs {
+		if name == "init" {
+			files["/init"] = f
+		} else {
+			files["/bin/"+name] = f
+		}
+	}
+	return DiskImage(size, files, extra...)
 }
