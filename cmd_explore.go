@@ -104,6 +104,23 @@ A progress bar goes to standard error when it is a terminal.`)
 		return 1
 	}
 	el := time.Since(start)
+	prog := strings.Join(flags.Args(), " ")
+	if len(flags.Args()) > 1 && strings.HasPrefix(flags.Arg(1), "-") {
+		prog = flags.Arg(0) + " -- " + strings.Join(flags.Args()[1:], " ")
+	}
+	clock := ""
+	if *tick != boot.DefaultTick || (!*systematic && *jitter != boot.DefaultJitter) {
+		clock = fmt.Sprintf("--tick %d ", *tick)
+	}
+	if !*systematic && *jitter != boot.DefaultJitter {
+		clock += fmt.Sprintf("--jitter %d ", *jitter)
+	}
+	rep.Replay = func(r explore.Run) string {
+		if *systematic {
+			return fmt.Sprintf("v6vm trace --jitter 0 %s--phase %d %s", clock, r.Phase, prog)
+		}
+		return fmt.Sprintf("v6vm trace %s--seed %d %s", clock, r.Seed, prog)
+	}
 	fmt.Printf("%s, %s: ", strings.Join(flags.Args(), " "), what)
 	rep.Write(os.Stdout)
 	fmt.Fprintf(os.Stderr, "v6vm explore: %d runs in %.2fs (%.0f runs/s, %d jobs)\n",

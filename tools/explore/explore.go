@@ -110,6 +110,10 @@ type Report struct {
 	Systematic bool   // runs are phases of a jitter-free clock
 	Period     uint32 // its period
 
+	// Replay, if set, gives the command that replays a run; Write
+	// prints it under each outcome.
+	Replay func(Run) string
+
 	calls map[int]string
 }
 

@@ -35,6 +35,9 @@ func (r *Report) Write(w io.Writer) {
 			fmt.Fprintf(w, "  [%s]", oc.End)
 		}
 		fmt.Fprintln(w)
+		if r.Replay != nil {
+			fmt.Fprintf(w, "    replay: %s\n", r.Replay(oc.First))
+		}
 		if r.ByEvents {
 			fmt.Fprintf(w, "    switches: %s\n", switches(oc.Switches, r.calls))
 			if oc.Outputs > 1 {
