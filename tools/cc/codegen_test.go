@@ -29,11 +29,11 @@ int f(int a, char c)
 	// instruction choice without changing the frame.
 	for _, want := range []string{
 		`f:\n`, `push ebp\n\tmov ebp, esp\n\tsub esp, 12\n`,
-		`\[ebp\+8\]`,                      // a
-		`\[ebp\+12\]`,                     // c, in its own 4-byte slot
-		`\[ebp-4\]`,                       // x
-		`ebp-12\]`,                        // buf
-		`movsx \w+, byte \[`,              // char loads sign-extend
+		`\[ebp\+8\]`,                         // a
+		`\[ebp\+12\]`,                        // c, in its own 4-byte slot
+		`\[ebp-4\]`,                          // x
+		`ebp-12\]`,                           // buf
+		`movsx \w+, byte \[`,                 // char loads sign-extend
 		`mov (byte )?\[[^\]]+\], (al|cl|dl)`, // char stores are narrow
 		`\.file "shape\.c"`, `\.loc 4\n`, `\.loc 6\n`, `\.loc 8\n`,
 		`; 7: x \+= buf\[0\];`,
