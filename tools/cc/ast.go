@@ -98,6 +98,7 @@ type Obj struct {
 	Params []*Obj
 	Locals []*Obj
 	Body   *Node
+	End    *Token // the closing brace of a function body
 }
 
 // A Reloc puts the address Label+Addend at Offset of a global's Init.

@@ -37,6 +37,7 @@ int f(int a, char c)
 		`mov (byte )?\[[^\]]+\], (al|cl|dl)`, // char stores are narrow
 		`\.file "shape\.c"`, `\.loc 4\n`, `\.loc 6\n`, `\.loc 8\n`,
 		`; 7: x \+= buf\[0\];`,
+		`\.loc 9\n(.*\n)*\tleave\n`, // the epilogue is at the closing brace
 		`leave\n\tret\n`,
 		`\.bss`, `g:\n\t\.space 4`,
 	} {

@@ -191,6 +191,7 @@ func (l *lowerer) function(fn *Obj) {
 		bo.Locals = append(bo.Locals, l.obj(v))
 	}
 	bo.Body = l.stmt(fn.Body)
+	bo.End = pos(fn.End) // the epilogue maps to the closing brace
 }
 
 // loopLabels names the break and continue targets of a loop or switch.

@@ -518,9 +518,10 @@ func (p *parser) function(ty *Type, name *Token, attr declSpec) {
 		p.errorAt(name, "return type is an incomplete type")
 	}
 	fn.Body = p.compound()
+	fn.End = p.toks[p.pos-1]
 	if fn.Name == "main" && ty.Return.Kind == TyInt {
 		// C99 5.1.2.2.3: reaching the } that ends main returns 0.
-		end := p.toks[p.pos-1]
+		end := fn.End
 		fn.Body.Body = append(fn.Body.Body, &Node{Kind: NReturn, Tok: end, L: num(end, tyInt, 0)})
 	}
 	p.leaveScope()
