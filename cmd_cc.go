@@ -30,7 +30,7 @@ directives and each statement's source line as a comment). Headers in <...>
 are searched in the -I directories, then in userland/include. Every error
 is reported, as FILE:LINE:COL: message with the line and a caret, and the
 exit status is 1.`)
-	out := fs.StringP("output", "o", "", "write the output to `FILE` (default a.out; with -S, FILE.s; with -E, standard output)")
+	out := fs.StringP("output", "o", "", "write the output to `FILE` (default a.out; with -S, FILE.s; with -E, standard output; - is standard output)")
 	asmOnly := fs.BoolP("assembly", "S", false, "stop after generating assembly")
 	ppOnly := fs.BoolP("preprocess", "E", false, "stop after preprocessing")
 	incs := fs.StringArrayP("include", "I", nil, "search `DIR` for #include files")
@@ -98,7 +98,7 @@ func ccPreprocess(cfg *cc.Config, paths []string, out string) int {
 		}
 		b.WriteString(cc.FormatTokens(toks))
 	}
-	if out == "" {
+	if out == "" || out == "-" {
 		fmt.Print(b.String())
 	} else if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm cc: %v\n", err)
@@ -118,6 +118,10 @@ func ccAssembly(cfg *cc.Config, paths []string, out string) int {
 		name := out
 		if name == "" {
 			name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".s"
+		}
+		if name == "-" {
+			os.Stdout.Write(src.Text)
+			continue
 		}
 		if err := os.WriteFile(name, src.Text, 0o644); err != nil {
 			fmt.Fprintf(os.Stderr, "v6vm cc: %v\n", err)

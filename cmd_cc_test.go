@@ -40,6 +40,17 @@ func TestCCBuildsAndRuns(t *testing.T) {
 	}
 }
 
+func TestCCAssemblyToStdout(t *testing.T) {
+	prog := filepath.Join(t.TempDir(), "f.c")
+	if err := os.WriteFile(prog, []byte("int f(int a) { return a + 1; }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, out := runCaptured(t, "cc", "-S", "-o", "-", prog)
+	if status != 0 || !strings.Contains(out, "f:\n") || !strings.Contains(out, "leave\n\tret") {
+		t.Errorf("cc -S -o -: status %d, output:\n%s", status, out)
+	}
+}
+
 func TestCCReportsErrors(t *testing.T) {
 	prog := filepath.Join(t.TempDir(), "bad.c")
 	if err := os.WriteFile(prog, []byte("int main(void) { return x; }\n"), 0o644); err != nil {
