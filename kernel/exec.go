@@ -113,6 +113,10 @@ func Sys_Exec() {
 			InodeTbl.IPut(ip)
 			return
 		}
+		// Keep the reference but not the lock: giving up the old text
+		// may release this very inode (a program exec'ing itself), and
+		// IPut takes the lock.
+		ip.Prele()
 	} else {
 		idx := bootLookup(&path)
 		if idx < 0 {
@@ -147,6 +151,7 @@ func Sys_Exec() {
 	pm.ExeCnt--
 	pm.WakeUpAll(uintptr(unsafe.Pointer(&pm.ExeCnt)))
 	if ip != nil {
+		ip.NLock()
 		InodeTbl.IPut(ip)
 	}
 }

@@ -169,16 +169,23 @@ func TestFSNoSpace(t *testing.T) {
 		t.Errorf("%d blocks free at the end, want %d (all but keep's)", r.Free, free-1)
 	}
 	// The filler gets what keep left, less its index blocks: one for
-	// blocks 6-133, one for 134-261, 512 bytes a block.
-	avail, data := free-1, 0
-	for d := avail; d > 0 && data == 0; d-- {
+	// blocks 6-133, one for 134-261, then past 261 a double-indirect block
+	// and one indirect block per 128 data blocks; 512 bytes a block.
+	index := func(d int) int {
 		idx := 0
 		for _, start := range []int{6, 134} {
 			if d > start {
 				idx++
 			}
 		}
-		if d+idx <= avail && d <= 262 {
+		if d > 262 {
+			idx += 1 + (d-262+127)/128
+		}
+		return idx
+	}
+	avail, data := free-1, 0
+	for d := avail; d > 0 && data == 0; d-- {
+		if d+index(d) <= avail {
 			data = d
 		}
 	}
@@ -332,4 +339,27 @@ func TestFSGarbage(t *testing.T) {
 	if rep := fs.Check(img); rep.OK() || !strings.Contains(rep.String(), fmt.Sprintf("inode %d: block", ino)) {
 		t.Errorf("fsck of the garbled inode %d:\n%s", ino, rep)
 	}
+}
+
+// TestFSExec: programs run from the disk — the same file again, a copy
+// written through the file system — and bad files fail with ENOEXEC or
+// EACCES, leaving the caller running.
+func TestFSExec(t *testing.T) {
+	img := diskImage(t, 0, "fs_exec")
+	got := runDisk(t, "fs_exec", diskOpts{Disk: img, NoBoot: true})
+	want := `running as /fs_exec with self
+running as /fs_exec with again
+child status 3
+running as /tmp/copy with copy
+copy status 3
+exec text: -1 errno 8
+exec without x: -1 errno 13
+exec a directory: -1 errno 13
+exec missing: -1 errno 2
+running as /fs_exec with last
+`
+	if got.Out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got.Out, want)
+	}
+	fsckClean(t, img)
 }
