@@ -14,17 +14,54 @@ const (
 	specUnsigned = 1 << 14
 )
 
-var specTypes = map[int]*Type{
-	specVoid: tyVoid, specBool: tyBool,
-	specChar: tyChar, specSigned + specChar: tyChar, specUnsigned + specChar: tyUChar,
-	specShort: tyShort, specShort + specInt: tyShort, specSigned + specShort: tyShort,
-	specSigned + specShort + specInt: tyShort, specUnsigned + specShort: tyUShort,
-	specUnsigned + specShort + specInt: tyUShort,
-	specInt:                            tyInt, specSigned: tyInt, specSigned + specInt: tyInt,
-	specUnsigned: tyUInt, specUnsigned + specInt: tyUInt,
-	specLong: tyLong, specLong + specInt: tyLong, specSigned + specLong: tyLong,
-	specSigned + specLong + specInt: tyLong, specUnsigned + specLong: tyULong,
-	specUnsigned + specLong + specInt: tyULong,
+// specUnit is what a type keyword adds to the specifier counter.
+func specUnit(kw string) int {
+	switch kw {
+	case "void":
+		return specVoid
+	case "_Bool":
+		return specBool
+	case "char":
+		return specChar
+	case "short":
+		return specShort
+	case "int":
+		return specInt
+	case "long":
+		return specLong
+	case "signed":
+		return specSigned
+	case "unsigned":
+		return specUnsigned
+	}
+	return 0
+}
+
+// specType maps a specifier counter to its type.
+func specType(counter int) (*Type, bool) {
+	switch counter {
+	case specVoid:
+		return tyVoid, true
+	case specBool:
+		return tyBool, true
+	case specChar, specSigned + specChar:
+		return tyChar, true
+	case specUnsigned + specChar:
+		return tyUChar, true
+	case specShort, specShort + specInt, specSigned + specShort, specSigned + specShort + specInt:
+		return tyShort, true
+	case specUnsigned + specShort, specUnsigned + specShort + specInt:
+		return tyUShort, true
+	case specInt, specSigned, specSigned + specInt:
+		return tyInt, true
+	case specUnsigned, specUnsigned + specInt:
+		return tyUInt, true
+	case specLong, specLong + specInt, specSigned + specLong, specSigned + specLong + specInt:
+		return tyLong, true
+	case specUnsigned + specLong, specUnsigned + specLong + specInt:
+		return tyULong, true
+	}
+	return nil, false
 }
 
 // declspec parses declaration specifiers: storage classes, qualifiers and
@@ -98,14 +135,12 @@ func (p *parser) typeSpecifier(t *Token, counter int) (*Type, int) {
 	case t.Kind == TIdent:
 		return p.lookup(t.Text).typedef, counter + specOther
 	}
-	counter += map[string]int{"void": specVoid, "_Bool": specBool, "char": specChar,
-		"short": specShort, "int": specInt, "long": specLong, "signed": specSigned,
-		"unsigned": specUnsigned}[t.Text]
+	counter += specUnit(t.Text)
 	if counter&(specLong*3) == specLong*2 {
 		p.errorAt(t, "long long is not supported")
 		counter -= specLong
 	}
-	ty, ok := specTypes[counter]
+	ty, ok := specType(counter)
 	if !ok {
 		p.errorAt(t, "invalid combination of type specifiers")
 		panic(bailout{})

@@ -115,9 +115,13 @@ func (p *parser) expr() *Node {
 	return n
 }
 
-var compoundOps = map[string]string{
-	"+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%", "&=": "&", "|=": "|",
-	"^=": "^", "<<=": "<<", ">>=": ">>",
+// compoundOp returns the operator of a compound assignment such as "+=".
+func compoundOp(s string) (string, bool) {
+	switch s {
+	case "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=":
+		return s[:len(s)-1], true
+	}
+	return "", false
 }
 
 func (p *parser) assign() *Node {
@@ -132,7 +136,7 @@ func (p *parser) assign() *Node {
 		}
 		return p.assignTo(t, n, p.assignConv(r, n.Ty, "assignment"))
 	}
-	if op, ok := compoundOps[t.Text]; ok && t.Kind == TPunct {
+	if op, ok := compoundOp(t.Text); ok && t.Kind == TPunct {
 		p.next()
 		r := p.assign()
 		return p.compoundAssign(t, op, n, r)
@@ -268,7 +272,7 @@ func (p *parser) temp(ty *Type) *Obj {
 }
 
 func (p *parser) conditional() *Node {
-	c := p.binaryLevel(0)
+	c := p.binaryLevel(1)
 	if !p.at("?") {
 		return c
 	}
@@ -306,20 +310,44 @@ func (p *parser) conditional() *Node {
 	return n
 }
 
-// binaryPrec lists the binary operators from loosest to tightest.
-var binaryPrec = [][]string{
-	{"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="},
-	{"<<", ">>"}, {"+", "-"}, {"*", "/", "%"},
+// precedence ranks the binary operators from loosest (1) to tightest (10),
+// for C expressions and #if alike; 0 is not a binary operator.
+func precedence(op string) int {
+	switch op {
+	case "||":
+		return 1
+	case "&&":
+		return 2
+	case "|":
+		return 3
+	case "^":
+		return 4
+	case "&":
+		return 5
+	case "==", "!=":
+		return 6
+	case "<", ">", "<=", ">=":
+		return 7
+	case "<<", ">>":
+		return 8
+	case "+", "-":
+		return 9
+	case "*", "/", "%":
+		return 10
+	}
+	return 0
 }
 
+const tightest = 10
+
 func (p *parser) binaryLevel(level int) *Node {
-	if level == len(binaryPrec) {
+	if level > tightest {
 		return p.castExpr()
 	}
 	n := p.binaryLevel(level + 1)
 	for {
 		t := p.peek()
-		if t.Kind != TPunct || !contains(binaryPrec[level], t.Text) {
+		if t.Kind != TPunct || precedence(t.Text) != level {
 			return n
 		}
 		p.next()
@@ -328,9 +356,33 @@ func (p *parser) binaryLevel(level int) *Node {
 	}
 }
 
-var arithKinds = map[string]NodeKind{
-	"*": NMul, "/": NDiv, "%": NMod, "&": NBitAnd, "|": NBitOr, "^": NBitXor,
-	"==": NEq, "!=": NNe, "<": NLt, "<=": NLe, ">": NGt, ">=": NGe,
+// arithKind is the node kind of an arithmetic or comparison operator.
+func arithKind(op string) NodeKind {
+	switch op {
+	case "*":
+		return NMul
+	case "/":
+		return NDiv
+	case "%":
+		return NMod
+	case "&":
+		return NBitAnd
+	case "|":
+		return NBitOr
+	case "^":
+		return NBitXor
+	case "==":
+		return NEq
+	case "!=":
+		return NNe
+	case "<":
+		return NLt
+	case "<=":
+		return NLe
+	case ">":
+		return NGt
+	}
+	return NGe
 }
 
 // binop type-checks l op r and builds the node with conversions made
@@ -370,7 +422,7 @@ func (p *parser) binop(op string, t *Token, l, r *Node) *Node {
 		return p.badOperands(op, t, l, r)
 	}
 	ty := commonType(l.Ty, r.Ty)
-	return binary(arithKinds[op], t, ty, p.cast(l, ty), p.cast(r, ty))
+	return binary(arithKind(op), t, ty, p.cast(l, ty), p.cast(r, ty))
 }
 
 func (p *parser) badOperands(op string, t *Token, l, r *Node) *Node {
@@ -430,7 +482,7 @@ func (p *parser) sub(t *Token, l, r *Node) *Node {
 }
 
 func (p *parser) compare(op string, t *Token, l, r *Node) *Node {
-	kind := arithKinds[op]
+	kind := arithKind(op)
 	switch {
 	case l.Ty.isInteger() && r.Ty.isInteger():
 		ty := commonType(l.Ty, r.Ty)

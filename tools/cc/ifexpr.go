@@ -112,7 +112,7 @@ func (e *ifEval) fail(t *Token, format string, args ...any) ppVal {
 
 func (e *ifEval) cond() ppVal {
 	defer e.nest()()
-	c := e.binary(0)
+	c := e.binary(1)
 	if !e.accept("?") {
 		return c
 	}
@@ -128,35 +128,20 @@ func (e *ifEval) cond() ppVal {
 	return ppVal{b.v, u}
 }
 
-// ifPrec lists binary operators from loosest to tightest.
-var ifPrec = [][]string{
-	{"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="},
-	{"<<", ">>"}, {"+", "-"}, {"*", "/", "%"},
-}
-
 func (e *ifEval) binary(level int) ppVal {
-	if level == len(ifPrec) {
+	if level > tightest {
 		return e.unary()
 	}
 	x := e.binary(level + 1)
 	for {
 		t := e.peek()
-		if t == nil || t.Kind != TPunct || !contains(ifPrec[level], t.Text) {
+		if t == nil || t.Kind != TPunct || precedence(t.Text) != level {
 			return x
 		}
 		e.i++
 		y := e.binary(level + 1)
 		x = e.apply(t, x, y)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func b2i(b bool) int64 {

@@ -280,27 +280,74 @@ func (l *lowerer) switchStmt(n *Node) *backend.Node {
 	return b
 }
 
-var binaryOps = map[NodeKind]backend.Op{
-	NAdd: backend.OpAdd, NSub: backend.OpSub, NMul: backend.OpMul, NDiv: backend.OpDiv,
-	NMod: backend.OpMod, NBitAnd: backend.OpAnd, NBitOr: backend.OpOr, NBitXor: backend.OpXor,
-	NShl: backend.OpShl, NShr: backend.OpShr, NEq: backend.OpEq, NNe: backend.OpNe,
-	NLt: backend.OpLt, NLe: backend.OpLe, NGt: backend.OpGt, NGe: backend.OpGe,
-	NLogAnd: backend.OpLogAnd, NLogOr: backend.OpLogOr, NComma: backend.OpComma,
-	NAssign: backend.OpAssign,
-}
-
-var unaryOps = map[NodeKind]backend.Op{
-	NAddr: backend.OpAddr, NDeref: backend.OpDeref, NNeg: backend.OpNeg,
-	NBitNot: backend.OpBitNot, NNot: backend.OpNot, NCast: backend.OpCast, NZero: backend.OpZero,
+// irOp maps a node kind to its IR op; binary says whether it has two
+// operands. ok is false for the kinds expr handles itself.
+func irOp(k NodeKind) (op backend.Op, binary, ok bool) {
+	switch k {
+	case NAdd:
+		return backend.OpAdd, true, true
+	case NSub:
+		return backend.OpSub, true, true
+	case NMul:
+		return backend.OpMul, true, true
+	case NDiv:
+		return backend.OpDiv, true, true
+	case NMod:
+		return backend.OpMod, true, true
+	case NBitAnd:
+		return backend.OpAnd, true, true
+	case NBitOr:
+		return backend.OpOr, true, true
+	case NBitXor:
+		return backend.OpXor, true, true
+	case NShl:
+		return backend.OpShl, true, true
+	case NShr:
+		return backend.OpShr, true, true
+	case NEq:
+		return backend.OpEq, true, true
+	case NNe:
+		return backend.OpNe, true, true
+	case NLt:
+		return backend.OpLt, true, true
+	case NLe:
+		return backend.OpLe, true, true
+	case NGt:
+		return backend.OpGt, true, true
+	case NGe:
+		return backend.OpGe, true, true
+	case NLogAnd:
+		return backend.OpLogAnd, true, true
+	case NLogOr:
+		return backend.OpLogOr, true, true
+	case NComma:
+		return backend.OpComma, true, true
+	case NAssign:
+		return backend.OpAssign, true, true
+	case NAddr:
+		return backend.OpAddr, false, true
+	case NDeref:
+		return backend.OpDeref, false, true
+	case NNeg:
+		return backend.OpNeg, false, true
+	case NBitNot:
+		return backend.OpBitNot, false, true
+	case NNot:
+		return backend.OpNot, false, true
+	case NCast:
+		return backend.OpCast, false, true
+	case NZero:
+		return backend.OpZero, false, true
+	}
+	return 0, false, false
 }
 
 func (l *lowerer) expr(n *Node) *backend.Node {
 	p := pos(n.Tok)
 	t := l.typ(n.Ty)
-	if op, ok := binaryOps[n.Kind]; ok {
+	if op, bin, ok := irOp(n.Kind); ok && bin {
 		return backend.Binary(p, op, t, l.expr(n.L), l.expr(n.R))
-	}
-	if op, ok := unaryOps[n.Kind]; ok {
+	} else if ok {
 		return backend.Unary(p, op, t, l.expr(n.L))
 	}
 	switch n.Kind {

@@ -5,15 +5,18 @@ import (
 	"strings"
 )
 
-var keywords = map[string]bool{
-	"auto": true, "break": true, "case": true, "char": true, "const": true, "continue": true,
-	"default": true, "do": true, "double": true, "else": true, "enum": true, "extern": true,
-	"float": true, "for": true, "goto": true, "if": true, "inline": true, "int": true,
-	"long": true, "register": true, "restrict": true, "return": true, "short": true,
-	"signed": true, "sizeof": true, "static": true, "struct": true, "switch": true,
-	"typedef": true, "union": true, "unsigned": true, "void": true, "volatile": true,
-	"while": true, "_Bool": true, "_Alignof": true, "_Noreturn": true, "__inline": true,
-	"__restrict": true, "__volatile__": true, "_Complex": true, "_Imaginary": true,
+// isKeyword reports whether name is a C keyword (with the GNU spellings
+// headers use).
+func isKeyword(name string) bool {
+	switch name {
+	case "auto", "break", "case", "char", "const", "continue", "default", "do", "double",
+		"else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
+		"register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
+		"switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Bool",
+		"_Alignof", "_Noreturn", "__inline", "__restrict", "__volatile__", "_Complex", "_Imaginary":
+		return true
+	}
+	return false
 }
 
 // convertTokens turns preprocessing tokens into C tokens: keywords, typed
@@ -23,7 +26,7 @@ func convertTokens(toks []*Token, errs *errorList) []*Token {
 	for _, t := range toks {
 		switch t.Kind {
 		case TIdent:
-			if keywords[t.Text] {
+			if isKeyword(t.Text) {
 				t.Kind = TKeyword
 			}
 		case TNum:

@@ -92,10 +92,26 @@ func (t *Token) is(s string) bool {
 	return (t.Kind == TPunct || t.Kind == TKeyword || t.Kind == TIdent) && t.Text == s
 }
 
-// puncts lists punctuators longest first, so the first match is the longest.
-var puncts = []string{
-	"<<=", ">>=", "...", "==", "!=", "<=", ">=", "->", "+=", "-=", "*=", "/=",
-	"%=", "&=", "|=", "^=", "&&", "||", "++", "--", "<<", ">>", "##",
+// punctLen returns the length of the punctuator at the start of s, longest
+// match first, or 0.
+func punctLen(s []byte) int {
+	if len(s) >= 3 {
+		switch string(s[:3]) {
+		case "<<=", ">>=", "...":
+			return 3
+		}
+	}
+	if len(s) >= 2 {
+		switch string(s[:2]) {
+		case "==", "!=", "<=", ">=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
+			"&&", "||", "++", "--", "<<", ">>", "##":
+			return 2
+		}
+	}
+	if strings.IndexByte("+-*/%&|^~!=<>?:;,.()[]{}#", s[0]) >= 0 {
+		return 1
+	}
+	return 0
 }
 
 // A tokenizer splits one file into preprocessing tokens.
@@ -215,13 +231,8 @@ func (t *tokenizer) one(i int) (*Token, int) {
 		}
 		return mk(TIdent, n)
 	}
-	for _, p := range puncts {
-		if strings.HasPrefix(string(src[i:min(len(src), i+3)]), p) {
-			return mk(TPunct, len(p))
-		}
-	}
-	if strings.IndexByte("+-*/%&|^~!=<>?:;,.()[]{}#", c) >= 0 {
-		return mk(TPunct, 1)
+	if n := punctLen(src[i:]); n > 0 {
+		return mk(TPunct, n)
 	}
 	return t.bad(i, 1, fmt.Sprintf("invalid character %q in program", c))
 }

@@ -54,6 +54,8 @@ type Member struct {
 	BitOff   int // bit-field: its lowest bit in the Ty-sized unit at Offset
 }
 
+// The basic types are shared and never modified (pointer and array types
+// are made fresh by pointerTo and arrayOf); identity matters for tyErr.
 var (
 	tyVoid   = &Type{Kind: TyVoid, Size: 1, Align: 1}
 	tyBool   = &Type{Kind: TyBool, Size: 1, Align: 1, Unsigned: true}
