@@ -1,0 +1,62 @@
+package tests
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/sebdah/goldie/v2"
+
+	"v6vm/tools/boot"
+	"v6vm/tools/build"
+	"v6vm/tools/trace"
+)
+
+// TestDebugScenario runs the fork scenario under the debugger: it stops in
+// NewProc (called from Fork), at the child's first switch-in (Swtch on
+// NewProc's frame) beside the parent's saved stack, and at the child's
+// fork returning 0; the run is the same as without the debugger.
+func TestDebugScenario(t *testing.T) {
+	system(t)
+	prog := program(t, "race")
+	script, err := os.ReadFile("scenarios/fork.scenario")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	d, err := trace.NewDebugger(kinfo, src, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Script(bytes.NewReader(script))
+	cfg := build.BootConfig{Cmdline: "/init /race 9000",
+		Files: []build.BootFile{{Name: "/init", Exe: initProg}, {Name: "/race", Exe: prog}}}
+	r, m, err := boot.Run(kernel, cfg, boot.Options{Seed: 3, MaxInstructions: 200_000_000, Hooks: d.Hooks()})
+	if err != nil || r.Kind != boot.Program {
+		t.Fatalf("%v %v\n%s", r, err, out.String())
+	}
+	d.Flush(m)
+	plain := runProg(t, "race", runOpts{Seed: 3, Args: []string{"9000"}})
+	if plain.Result.Icount != r.Icount {
+		t.Errorf("the debugger changed the run: %d instructions, %d without", r.Icount, plain.Result.Icount)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"breakpoint ProcessManager_NewProc",
+		"#1 ProcessManager_Fork",
+		"breakpoint swtch to pid 3:",
+		"running on ProcessManager_NewProc's frame",
+		"(u_rsav: the frame Swtch's RetU restores)",
+		"#1 CheckRunRun",
+		"syscall   [3 race] fork() = 0",
+		"[3 race] child",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the transcript lacks %q:\n%s", want, got)
+		}
+	}
+	norm := regexp.MustCompile(`\+0x[0-9a-f]+|:\d+|\b0x[0-9a-f]+\b|\b[0-9a-f]{8}\b|\b\d{4,}\b`)
+	goldie.New(t).Assert(t, "debug_fork_scenario", []byte(norm.ReplaceAllString(got, "")))
+}
