@@ -744,7 +744,11 @@ func (p *parser) member(t *Token, n *Node) *Node {
 			return &Node{Kind: NMember, Tok: name, Ty: memberType(m), L: n, Mem: m}
 		}
 	}
-	p.errorAt(name, "'%s' has no member named '%s'", n.Ty, name.Text)
+	var names []string
+	for _, m := range n.Ty.Members {
+		names = append(names, m.Name)
+	}
+	p.errorAt(name, "'%s' has no member named '%s'%s", n.Ty, name.Text, didYouMean(name.Text, names))
 	return poison(name)
 }
 
@@ -842,11 +846,12 @@ func (p *parser) identifier(t *Token) *Node {
 	id := p.lookup(t.Text)
 	switch {
 	case id == nil:
+		hint := didYouMean(t.Text, p.visibleNames())
 		if !p.at("(") {
-			p.errorAt(t, "'%s' undeclared", t.Text)
+			p.errorAt(t, "'%s' undeclared%s", t.Text, hint)
 			return poison(t)
 		}
-		p.errorAt(t, "implicit declaration of function '%s'", t.Text)
+		p.errorAt(t, "implicit declaration of function '%s'%s", t.Text, hint)
 		// Recover with a function that takes anything, to avoid cascades.
 		ft := funcType(tyInt)
 		ft.OldStyle = true
@@ -858,4 +863,56 @@ func (p *parser) identifier(t *Token) *Node {
 	}
 	p.errorAt(t, "unexpected type name '%s'", t.Text)
 	return poison(t)
+}
+
+// visibleNames lists the ordinary identifiers in scope, for suggestions.
+func (p *parser) visibleNames() []string {
+	var names []string
+	for _, sc := range p.scopes {
+		for name, id := range sc.vars {
+			if id.typedef == nil {
+				names = append(names, name)
+			}
+		}
+	}
+	return names
+}
+
+// didYouMean suggests the candidate closest to a misspelt name, if one is
+// close enough to be a likely typo; ties go to the alphabetically first.
+func didYouMean(name string, candidates []string) string {
+	best, bestDist := "", max(1, len(name)/3)+1
+	for _, c := range candidates {
+		if c == "" || c == name {
+			continue
+		}
+		if d := editDistance(name, c); d < bestDist || d == bestDist && c < best {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean '%s'?)", best)
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

@@ -72,3 +72,13 @@ int cascades(struct s x, int *p)
 	p = missing/* ERROR "'missing' undeclared" */->a.b[3] + x.a;
 	return *x.gone/* ERROR "'struct s' has no member named 'gone'" */ ? p[2] : 0;
 }
+
+/* Likely typos get a suggestion. */
+struct proc { int pid; char name[8]; };
+int counter;
+int suggestions(struct proc *p)
+{
+	p->nam/* ERROR "'struct proc' has no member named 'nam' \(did you mean 'name'\?\)" */[0] = 'x';
+	p->zzzzzz/* ERROR "no member named 'zzzzzz'$" */ = 1;
+	return coutner/* ERROR "'coutner' undeclared \(did you mean 'counter'\?\)" */ + prnitf/* ERROR "implicit declaration of function 'prnitf'$" */(1);
+}
