@@ -851,6 +851,9 @@ func (p *parser) identifier(t *Token) *Node {
 			p.errorAt(t, "'%s' undeclared%s", t.Text, hint)
 			return poison(t)
 		}
+		if h := headerFor(t.Text); h != "" {
+			hint = fmt.Sprintf(" (did you #include <%s>?)", h)
+		}
 		p.errorAt(t, "implicit declaration of function '%s'%s", t.Text, hint)
 		// Recover with a function that takes anything, to avoid cascades.
 		ft := funcType(tyInt)
@@ -863,6 +866,31 @@ func (p *parser) identifier(t *Token) *Node {
 	}
 	p.errorAt(t, "unexpected type name '%s'", t.Text)
 	return poison(t)
+}
+
+// headerFor names the header of userland/include (POSIX's places) that
+// declares a common library function, for "did you #include" hints.
+func headerFor(fn string) string {
+	switch fn {
+	case "printf", "fprintf", "sprintf", "snprintf", "puts", "fputs", "fgets", "putchar", "getchar":
+		return "stdio.h"
+	case "fork", "vfork", "execl", "execlp", "execv", "execve", "execvp", "getpid", "getppid",
+		"_exit", "sleep", "read", "write", "close", "pipe", "dup", "dup2", "lseek", "sbrk", "brk", "nice":
+		return "unistd.h"
+	case "wait", "waitpid":
+		return "sys/wait.h"
+	case "exit", "malloc", "calloc", "realloc", "free", "atoi", "abs":
+		return "stdlib.h"
+	case "strlen", "strcpy", "strncpy", "strcmp", "strncmp", "strcat", "strchr", "memcpy", "memset":
+		return "string.h"
+	case "open", "creat":
+		return "fcntl.h"
+	case "kill", "signal":
+		return "signal.h"
+	case "isdigit", "isalpha", "isspace":
+		return "ctype.h"
+	}
+	return ""
 }
 
 // visibleNames lists the ordinary identifiers in scope, for suggestions.

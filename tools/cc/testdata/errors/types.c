@@ -80,5 +80,6 @@ int suggestions(struct proc *p)
 {
 	p->nam/* ERROR "'struct proc' has no member named 'nam' \(did you mean 'name'\?\)" */[0] = 'x';
 	p->zzzzzz/* ERROR "no member named 'zzzzzz'$" */ = 1;
+	counter = fork/* ERROR "implicit declaration of function 'fork' \(did you #include <unistd.h>\?\)" */();
 	return coutner/* ERROR "'coutner' undeclared \(did you mean 'counter'\?\)" */ + prnitf/* ERROR "implicit declaration of function 'prnitf'$" */(1);
 }
