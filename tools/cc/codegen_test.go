@@ -1,6 +1,9 @@
 package cc
 
 import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -64,5 +67,26 @@ func TestHeaderDiagnostics(t *testing.T) {
 	want := "inc/bad.h:2:32: expected expression, found ';'\n\tint broken(int x) { return x + ; }\n\t" + strings.Repeat(" ", 31) + "^"
 	if err.Error() != want {
 		t.Errorf("got\n%s\nwant\n%s", err, want)
+	}
+}
+
+// TestUserlandHeaders compiles every header of userland/include together,
+// as programs will include them.
+func TestUserlandHeaders(t *testing.T) {
+	const dir = "../../userland/include"
+	var src strings.Builder
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".h") {
+			rel, _ := filepath.Rel(dir, path)
+			fmt.Fprintf(&src, "#include <%s>\n", filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil || src.Len() == 0 {
+		t.Skipf("no userland headers in %s", dir)
+	}
+	src.WriteString("int main(void) { return 0; }\n")
+	if _, err := Compile(&Config{SysDirs: []string{dir}}, "all.c", src.String()); err != nil {
+		t.Errorf("compiling all of userland/include:\n%v", err)
 	}
 }
