@@ -85,10 +85,10 @@ func Sys_Exec() {
 	key := int32(0)
 	if Mounted() {
 		ip = NameI(&path, OPEN)
-		if ip == nil && (u.u_error != ENOENT || bootLookup(&path) < 0) {
+		if ip == nil && bootLookup(&path) < 0 {
 			return
 		}
-		u.u_error = 0 // not on the disk, but in the boot image: run that
+		u.u_error = 0 // not on the disk (or unreadable), but in the boot image: run that
 	}
 	if ip != nil {
 		// A regular file with an execute bit (V6++ checks IEXEC with

@@ -128,8 +128,8 @@ func (fs *FileSystem) LoadSuperBlock() bool {
 	sb.s_flock, sb.s_ilock, sb.s_ronly = 0, 0, 0
 	fs.mounted = true
 	ip := InodeTbl.IGet(ROOTDEV, ROOTINO)
-	if ip == nil || ip.i_mode&IFMT != IFDIR {
-		println("fs: cannot mount the root file system: inode 1 is not a directory")
+	if ip == nil || ip.i_mode&IFMT != IFDIR || !rootDirOK(ip) {
+		println("fs: cannot mount the root file system: inode 1 is not a directory starting with . and ..")
 		if ip != nil {
 			InodeTbl.IPut(ip)
 		}
@@ -140,6 +140,27 @@ func (fs *FileSystem) LoadSuperBlock() bool {
 	ip.Prele()
 	fs.rootInode = ip
 	return true
+}
+
+// rootDirOK checks that the root directory's first block can be read and
+// starts with its "." entry, so that a damaged root is refused at mount
+// rather than failing every path name later.
+func rootDirOK(ip *Inode) bool {
+	u := GetUser()
+	if ip.i_size < 64 || ip.i_size%32 != 0 {
+		return false
+	}
+	bn := ip.Bmap(0, false)
+	if bn == 0 {
+		u.u_error = 0
+		return false
+	}
+	b := BufMgr.Bread(ROOTDEV, bn)
+	d := (*DirectoryEntry)(unsafe.Pointer(b.b_addr))
+	ok := b.b_flags&B_ERROR == 0 && d.m_ino == ROOTINO && d.m_name[0] == '.' && d.m_name[1] == 0
+	BufMgr.Brelse(b)
+	u.u_error = 0
+	return ok
 }
 
 // BadBlock reports a block number outside the data zone, which only a

@@ -363,3 +363,28 @@ running as /fs_exec with last
 	}
 	fsckClean(t, img)
 }
+
+// FuzzMount boots disks damaged by the fuzzer — in the superblock, the
+// inodes, or the root directory's block — and runs a program that reads
+// files. Whatever the damage, the kernel must not panic or hang: it
+// refuses the disk, or gives errors.
+func FuzzMount(f *testing.F) {
+	f.Add(uint32(8), []byte{0xFF, 0xFF, 0, 0})                   // s_nfree
+	f.Add(uint32(12), []byte{1, 0, 0, 0})                        // s_free[0]: a block in the boot area
+	f.Add(uint32(1024+64+16), []byte{0x10, 0, 0, 0, 0xFF, 0xFF}) // the root inode's d_addr
+	f.Add(uint32(1024+64), []byte{0, 0x80, 0, 0})                // the root inode's mode
+	f.Add(uint32(1024+64+12), []byte{0xFF, 0xFF, 0xFF, 0x7F})    // the root's size
+	f.Add(uint32(1024+128+4), []byte{0, 0, 0, 0})                // inode 2's link count
+	f.Add(uint32(2048+300*512), []byte{0x99, 0x99, 0x99})        // an inode far in
+	f.Fuzz(func(t *testing.T, off uint32, patch []byte) {
+		img := diskImage(t, 0, "fs_persist")
+		// off counts from the superblock, into the inodes. (Damaged
+		// programs could loop in user mode, which is no kernel failure.)
+		at := fs.SuperSector*fs.SectorSize + int(off)%((fs.DataStart-fs.SuperSector)*fs.SectorSize)
+		copy(img[at:], patch)
+		r := runDisk(t, "fs_persist", diskOpts{Disk: img, AnyEnd: true, runOpts: runOpts{Max: 300_000_000}})
+		if r.Result.Kind == boot.Panic || r.Result.Kind == boot.Stopped {
+			t.Fatalf("damage at %d (% x): %v\nconsole:\n%s\nlog:\n%s%s", at, patch, r.Result, r.Out, r.Result.Log, r.Result.Backtrace)
+		}
+	})
+}
