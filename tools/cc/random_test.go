@@ -189,3 +189,153 @@ int (*pp)[2] = (int (*)[2])ia;
 	b.WriteString("\treturn 0;\n}\n")
 	return b.String()
 }
+
+// TestRandomStatements extends the random programs to control flow: nested
+// if, switch with fall-through, bounded loops with break and continue, and
+// goto, each function printing every variable at its end.
+func TestRandomStatements(t *testing.T) {
+	seeds := int64(6)
+	if n, err := strconv.Atoi(os.Getenv("CC_RANDOM_SEEDS")); err == nil {
+		seeds = int64(n)
+	}
+	for seed := int64(1); seed <= seeds; seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			src := randomFlowProgram(rand.New(rand.NewSource(seed)), 12)
+			file := filepath.Join(t.TempDir(), "flow.c")
+			if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			want, _ := runGCC(t, file)
+			got, _ := runVM(t, buildVM(t, file))
+			if got != want {
+				t.Fatalf("output differs\ngcc:\n%s\ncc:\n%s\nprogram:\n%s", want, got, src)
+			}
+		})
+	}
+}
+
+type flowGen struct {
+	exprGen
+	b      strings.Builder
+	labels int
+	loops  int // loop nesting: break and continue are allowed inside
+}
+
+func (g *flowGen) line(depth int, format string, args ...any) {
+	g.b.WriteString(strings.Repeat("\t", depth))
+	fmt.Fprintf(&g.b, format, args...)
+	g.b.WriteByte('\n')
+}
+
+// stmt writes one random statement; loop counters (k0, k1, ...) are never
+// assigned by the statements, so every loop ends.
+func (g *flowGen) stmt(depth, budget int) {
+	if budget <= 0 || depth > 4 {
+		g.line(depth, "%s;", g.assignment(g.expr(2)))
+		return
+	}
+	switch g.r.Intn(8) {
+	case 0:
+		g.line(depth, "if (%s) {", g.expr(2))
+		g.stmt(depth+1, budget-1)
+		g.line(depth, "} else {")
+		g.stmt(depth+1, budget-1)
+		g.line(depth, "}")
+	case 1:
+		g.line(depth, "switch ((unsigned)(%s) %% 4) {", g.expr(2))
+		for c := 0; c < 3; c++ {
+			g.line(depth, "case %d:", c)
+			g.stmt(depth+1, budget-2)
+			if g.r.Intn(2) == 0 {
+				g.line(depth+1, "break;")
+			}
+		}
+		g.line(depth, "default:")
+		g.stmt(depth+1, budget-2)
+		g.line(depth, "}")
+	case 2, 3:
+		k := fmt.Sprintf("k%d", g.loops)
+		g.loops++
+		switch g.r.Intn(3) {
+		case 0:
+			g.line(depth, "for (%s = 0; %s < %d; %s++) {", k, k, 1+g.r.Intn(4), k)
+		case 1:
+			g.line(depth, "%s = %d;", k, 1+g.r.Intn(4))
+			g.line(depth, "while (%s-- > 0) {", k)
+		default:
+			g.line(depth, "%s = %d;", k, g.r.Intn(4))
+			g.line(depth, "do {")
+		}
+		g.stmt(depth+1, budget-1)
+		switch g.r.Intn(3) {
+		case 0:
+			g.line(depth+1, "if (%s) break;", g.expr(2))
+		case 1:
+			g.line(depth+1, "if (%s) continue;", g.expr(2))
+		}
+		g.stmt(depth+1, budget-1)
+		if strings.HasSuffix(strings.TrimSpace(g.lastLoop()), "do {") {
+			g.line(depth, "} while (%s-- > 0);", k)
+		} else {
+			g.line(depth, "}")
+		}
+		g.loops--
+	case 4:
+		g.labels++
+		label := g.labels
+		g.line(depth, "if (%s) goto skip%d;", g.expr(2), label)
+		g.stmt(depth, budget-1)
+		g.line(depth, "skip%d:;", label)
+	default:
+		g.line(depth, "%s;", g.assignment(g.expr(3)))
+	}
+}
+
+// lastLoop returns the header line of the loop being closed.
+func (g *flowGen) lastLoop() string {
+	lines := strings.Split(g.b.String(), "\n")
+	depth := 0
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		switch {
+		case strings.HasPrefix(l, "}") && strings.HasSuffix(l, "{"):
+		case strings.HasPrefix(l, "}"):
+			depth++
+		case strings.HasSuffix(l, "{"):
+			if depth == 0 {
+				return l
+			}
+			depth--
+		}
+	}
+	return ""
+}
+
+func randomFlowProgram(r *rand.Rand, funcs int) string {
+	base := randomProgram(r, 0)
+	head, _, _ := strings.Cut(base, "int main(void)")
+	g := &flowGen{exprGen: exprGen{r}}
+	g.b.WriteString(head)
+	for f := 0; f < funcs; f++ {
+		fmt.Fprintf(&g.b, "void f%d(void)\n{\n\tint k0, k1, k2, k3, k4, k5;\n", f)
+		for i := 0; i < 4; i++ {
+			g.stmt(1, 5)
+		}
+		g.b.WriteString("\tprintf(\"")
+		for range randomVars {
+			g.b.WriteString("%d ")
+		}
+		g.b.WriteString("%d %d\\n\"")
+		for _, v := range randomVars {
+			fmt.Fprintf(&g.b, ", %s", v.name)
+		}
+		g.b.WriteString(", ia[6], arr[3].s);\n}\n\n")
+	}
+	g.b.WriteString("int main(void)\n{\n")
+	for f := 0; f < funcs; f++ {
+		fmt.Fprintf(&g.b, "\treset();\n\tf%d();\n", f)
+	}
+	g.b.WriteString("\treturn 0;\n}\n")
+	return g.b.String()
+}
