@@ -74,7 +74,7 @@ for the same --seed.`)
 	st, err := os.Stdin.Stat()
 	d.Input(os.Stdin, err == nil && st.Mode()&os.ModeCharDevice != 0)
 	opt := boot.Options{Seed: *seed, MaxInstructions: *maxInst, TickPeriod: *tick, TickJitter: *jitter,
-		TickPhase: *phase, MemSize: *mem << 20, Hooks: d.Hooks()}
+		TickPhase: *phase, MemSize: *mem << 20, Disk: append([]byte(nil), sys.Disk...), Hooks: d.Hooks()}
 	r, m, err := boot.Run(sys.Kernel, sys.Boot, opt)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm debug: %v\n", err)

@@ -152,15 +152,18 @@ func buildSystem(path string, args []string) (*explore.System, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &explore.System{Kernel: kernel, Boot: bootConfig(initProg, prog, path, args), Info: info, Calls: calls}, nil
-}
-
-func bootConfig(initProg, prog *exe.File, path string, args []string) build.BootConfig {
+	// As v6vm run boots: init and the program on a fresh disk and in the
+	// boot image, so that a seed means the same run in every command.
 	name := "/" + strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	return build.BootConfig{
-		Cmdline: strings.Join(append([]string{"/init", name}, args...), " "),
-		Files:   []build.BootFile{{Name: "/init", Exe: initProg}, {Name: name, Exe: prog}},
+	disk, err := build.DiskImage(0, map[string]*exe.File{"/init": initProg, name: prog})
+	if err != nil {
+		return nil, err
 	}
+	return &explore.System{Kernel: kernel, Info: info, Calls: calls, Disk: disk,
+		Boot: build.BootConfig{
+			Cmdline: strings.Join(append([]string{"/init", name}, args...), " "),
+			Files:   []build.BootFile{{Name: "/init", Exe: initProg}, {Name: name, Exe: prog}},
+		}}, nil
 }
 
 // parseSeeds reads "1-1000", "7" or "1-10,20,30-40".

@@ -99,7 +99,7 @@ follow PROG; put program arguments that begin with '-' after --.`)
 		tr.SnapshotAt(sel)
 	}
 	opt := boot.Options{Seed: *seed, MaxInstructions: *maxInst, TickPeriod: *tick, TickJitter: *jitter,
-		TickPhase: *phase, MemSize: *mem << 20, Hooks: tr.Hooks()}
+		TickPhase: *phase, MemSize: *mem << 20, Disk: append([]byte(nil), sys.Disk...), Hooks: tr.Hooks()}
 	r, m, err := boot.Run(sys.Kernel, sys.Boot, opt)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm trace: %v\n", err)

@@ -14,12 +14,13 @@ import (
 	"v6vm/tools/trace"
 )
 
-// TestDebugScenario runs the fork scenario under the debugger: it stops in
+// TestDebugScenario runs the fork scenario under the debugger, with a seed
+// where the child prints first: it stops in
 // NewProc (called from Fork), at the child's first switch-in (Swtch on
 // NewProc's frame) beside the parent's saved stack, and at the child's
 // fork returning 0; the run is the same as without the debugger.
 func TestDebugScenario(t *testing.T) {
-	system(t)
+	mix := findRaceMix(t)
 	prog := program(t, "race")
 	script, err := os.ReadFile("scenarios/fork.scenario")
 	if err != nil {
@@ -31,14 +32,14 @@ func TestDebugScenario(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.Script(bytes.NewReader(script))
-	cfg := build.BootConfig{Cmdline: "/init /race 9000",
+	cfg := build.BootConfig{Cmdline: "/init /race " + mix.n,
 		Files: []build.BootFile{{Name: "/init", Exe: initProg}, {Name: "/race", Exe: prog}}}
-	r, m, err := boot.Run(kernel, cfg, boot.Options{Seed: 3, MaxInstructions: 200_000_000, Hooks: d.Hooks()})
+	r, m, err := boot.Run(kernel, cfg, boot.Options{Seed: mix.child, MaxInstructions: 200_000_000, Hooks: d.Hooks()})
 	if err != nil || r.Kind != boot.Program {
 		t.Fatalf("%v %v\n%s", r, err, out.String())
 	}
 	d.Flush(m)
-	plain := runProg(t, "race", runOpts{Seed: 3, Args: []string{"9000"}})
+	plain := runProg(t, "race", runOpts{Seed: mix.child, Args: []string{mix.n}})
 	if plain.Result.Icount != r.Icount {
 		t.Errorf("the debugger changed the run: %d instructions, %d without", r.Icount, plain.Result.Icount)
 	}

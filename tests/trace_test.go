@@ -61,7 +61,8 @@ func traceRun(t *testing.T, name string, seed uint64, stacksAt string, args ...s
 // TestTraceJSONIsText: the JSON lines parse, one per event, and rendering
 // each parsed event as text gives the text trace exactly.
 func TestTraceJSONIsText(t *testing.T) {
-	tr := traceRun(t, "race", 3, "", "9000")
+	mix := findRaceMix(t)
+	tr := traceRun(t, "race", mix.child, "", mix.n)
 	var b strings.Builder
 	n := 0
 	sc := bufio.NewScanner(&tr.json)
@@ -93,7 +94,8 @@ func TestTraceJSONIsText(t *testing.T) {
 // order among the others: each comes before its write returns, and
 // together they are the console output.
 func TestTraceOutputInTime(t *testing.T) {
-	tr := traceRun(t, "race", 3, "", "9000")
+	mix := findRaceMix(t)
+	tr := traceRun(t, "race", mix.child, "", mix.n)
 	var lines []string
 	var last uint64
 	for i, e := range tr.events {
@@ -197,12 +199,14 @@ func has(texts []string, want string) bool {
 	return false
 }
 
-// TestTimelineSVG: the timeline of race.c (seed 3: the child first) is
-// XML, with a lane per process and the calls and output lines marked.
+// TestTimelineSVG: the timeline of race.c (a seed where the child prints
+// first) is XML, with a lane per process and the calls and output lines
+// marked.
 func TestTimelineSVG(t *testing.T) {
-	tr := traceRun(t, "race", 3, "", "9000")
+	mix := findRaceMix(t)
+	tr := traceRun(t, "race", mix.child, "", mix.n)
 	var doc bytes.Buffer
-	if err := trace.Timeline(&doc, "race.c 9000, seed 3", tr.events, tr.icount); err != nil {
+	if err := trace.Timeline(&doc, "race.c: the child first", tr.events, tr.icount); err != nil {
 		t.Fatal(err)
 	}
 	texts := svgTexts(t, doc.Bytes())
@@ -212,15 +216,16 @@ func TestTimelineSVG(t *testing.T) {
 			t.Errorf("the timeline lacks %q: %q", want, texts)
 		}
 	}
-	goldie.New(t).Assert(t, "timeline_race_9000_seed3", normalise(texts))
+	goldie.New(t).Assert(t, "timeline_race_child_first", normalise(texts))
 }
 
-// TestStacksSVG: at the child's first switch-in, the picture shows the
-// child on NewProc's frame (returning 1 into Fork, saved EAX still the
-// call number) beside the parent, which gave way after its fork returned
-// the child's pid (saved EAX 3).
+// TestStacksSVG: at the child's first switch-in (in a run where the child
+// prints first), the picture shows the child on NewProc's frame (returning
+// 1 into Fork, saved EAX still the call number) beside the parent, which
+// gave way after its fork returned the child's pid (saved EAX 3).
 func TestStacksSVG(t *testing.T) {
-	tr := traceRun(t, "race", 3, "first swtch to pid 3", "9000")
+	mix := findRaceMix(t)
+	tr := traceRun(t, "race", mix.child, "first swtch to pid 3", mix.n)
 	if tr.snap == nil || len(tr.snap.Procs) != 2 {
 		t.Fatalf("snapshot %+v", tr.snap)
 	}
@@ -247,7 +252,7 @@ func TestStacksSVG(t *testing.T) {
 			t.Errorf("the picture lacks %q: %q", want, texts)
 		}
 	}
-	goldie.New(t).Assert(t, "stacks_race_9000_seed3_first_swtch_to_3", normalise(texts))
+	goldie.New(t).Assert(t, "stacks_race_child_first_swtch_to_3", normalise(texts))
 }
 
 // BenchmarkTraceCost runs race.c with no tracer (the machine's hooks nil:
@@ -257,7 +262,7 @@ func TestStacksSVG(t *testing.T) {
 func BenchmarkTraceCost(b *testing.B) {
 	system(b)
 	prog := program(b, "race")
-	cfg := build.BootConfig{Cmdline: "/init /race 9000",
+	cfg := build.BootConfig{Cmdline: "/init /race " + findRaceMix(b).n,
 		Files: []build.BootFile{{Name: "/init", Exe: initProg}, {Name: "/race", Exe: prog}}}
 	for _, on := range []bool{false, true} {
 		name := "off"

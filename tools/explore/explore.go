@@ -32,6 +32,13 @@ type System struct {
 	Opt    boot.Options
 	Info   *trace.Kernel
 	Calls  map[int]string
+
+	// Disk, if set, is the disk image every run starts from; each run
+	// writes its own copy (pages are copied only when written).
+	Disk []byte
+
+	diskOnce sync.Once
+	disk     *diskImage
 }
 
 // Options configure a sweep.
@@ -130,8 +137,11 @@ func (s *System) RunOne(r Run, byEvents bool) (*Result, error) {
 		if s.Info == nil {
 			return nil, fmt.Errorf("explore: grouping by events needs the kernel's layout (System.Info)")
 		}
+		// The kernel's trace points (kernel/trap.go, TRACE_*), read
+		// directly: a full tracer would read the whole process table
+		// at every switch.
 		var arg uint32
-		var out Switch
+		var sw Switch
 		last := map[int32]int{} // pid -> the system call it is in or left last; -1 a tick
 		opt.Hooks.Trap = func(m *v6vm.Machine, ti v6vm.TrapInfo) {
 			if ti.Kind == v6vm.TrapInterrupt && ti.Vector == 0x20 && ti.FromUser {
@@ -151,16 +161,16 @@ func (s *System) RunOne(r Run, byEvents bool) (*Result, error) {
 					last[s.Info.CurrentPid(m)] = int(arg)
 				case 1: // TRACE_SWTCH_OUT
 					pid, stat := s.Info.CurrentStat(m)
-					out = Switch{From: pid, Why: 's', Call: last[pid]}
+					sw = Switch{From: pid, Why: 's', Call: last[pid]}
 					switch stat {
 					case 3: // SRUN
-						out.Why = 'g'
+						sw.Why = 'g'
 					case 5: // SZOMB
-						out.Why = 'x'
+						sw.Why = 'x'
 					}
 				case 2: // TRACE_SELECT: arg is the chosen process
-					if out.To = s.Info.PidAt(m, arg); out.To != out.From {
-						res.Switches = append(res.Switches, out)
+					if sw.To = s.Info.PidAt(m, arg); sw.To != sw.From {
+						res.Switches = append(res.Switches, sw)
 					}
 				}
 			}
@@ -172,6 +182,12 @@ func (s *System) RunOne(r Run, byEvents bool) (*Result, error) {
 	}
 	mem, unmap := mapMemory(int(size) + 8)
 	opt.Memory = mem
+	if s.Disk != nil {
+		s.diskOnce.Do(func() { s.disk = newDiskImage(s.Disk) })
+		disk, release := s.disk.copy()
+		defer release()
+		opt.Disk = disk
+	}
 	br, _, err := boot.Run(s.Kernel, s.Boot, opt)
 	unmap()
 	if err != nil {
