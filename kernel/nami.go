@@ -523,12 +523,15 @@ type Stat struct {
 	st_ctime int32
 }
 
-const S_IFREG = 0100000
+const (
+	S_IFREG = 0100000
+	S_IFIFO = 0010000
+)
 
 // Stat1 stores ip's status at user address addr (FileManager::Stat1). The
 // mode is POSIX's: V6's IALLOC bit is POSIX's S_IFREG, so a regular file
 // keeps it and other types drop it.
-func Stat1(ip *Inode, addr uintptr) {
+func Stat1(ip *Inode, addr uintptr, pipe bool) {
 	var st Stat
 	if ip != nil {
 		ip.IUpdate(int32(bootTime + time_))
@@ -543,6 +546,10 @@ func Stat1(ip *Inode, addr uintptr) {
 		st.st_size = ip.i_size
 		if t := ip.i_mode & IFMT; t == IFCHR || t == IFBLK {
 			st.st_rdev = ip.i_addr[0]
+			st.st_size = 0
+		}
+		if pipe {
+			st.st_mode = S_IFIFO | 0600 // V6's pipe inode has no type of its own
 			st.st_size = 0
 		}
 		b := BufMgr.Bread(ip.i_dev, INODE_ZONE_START_SECTOR+ip.i_number/INODE_NUMBER_PER_SECTOR)
@@ -570,7 +577,7 @@ func StatCall() {
 	if ip == nil {
 		return
 	}
-	Stat1(ip, uintptr(u.u_arg[1]))
+	Stat1(ip, uintptr(u.u_arg[1]), false)
 	InodeTbl.IPut(ip)
 }
 
@@ -585,7 +592,7 @@ func FStat() {
 	if ip != nil {
 		ip.NLock()
 	}
-	Stat1(ip, uintptr(u.u_arg[1]))
+	Stat1(ip, uintptr(u.u_arg[1]), f.f_flag&FPIPE != 0)
 	if ip != nil {
 		ip.Prele()
 	}

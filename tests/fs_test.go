@@ -388,3 +388,16 @@ func FuzzMount(f *testing.F) {
 		}
 	})
 }
+
+// TestFSDevTTY: /dev/tty and a node made by mknod reach the console.
+func TestFSDevTTY(t *testing.T) {
+	img := diskImage(t, 0, "fs_tty")
+	got := runDisk(t, "fs_tty", diskOpts{Disk: img, Input: []byte("typed line\n")})
+	for _, want := range []string{"written to /dev/tty\n", "char device 1, rdev 0, size 0\n", "lseek: -1 errno 29\n",
+		"read 11: typed line\n", "stdout is a char device: 1\n", "mknod: 0\n", "and through /tmp/tty2\n"} {
+		if !strings.Contains(got.Out, want) {
+			t.Errorf("output lacks %q:\n%s", want, got.Out)
+		}
+	}
+	fsckClean(t, img)
+}

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 
 #define TOTAL 20000
 
@@ -22,6 +23,11 @@ int main(void)
 	if (pipe(p) < 0) {
 		printf("pipe: errno %d\n", errno);
 		return 1;
+	}
+	{
+		struct stat st;
+		fstat(p[0], &st);
+		printf("fifo %d\n", S_ISFIFO(st.st_mode));
 	}
 	printf("write %d\n", (int)write(p[1], "hello", 5));
 	n = read(p[0], buf, sizeof buf);
