@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -94,17 +95,23 @@ func findRaceMix(t testing.TB) raceMixT {
 func normReport(r *explore.Report) []byte {
 	var b bytes.Buffer
 	r.Write(&b)
-	lines := strings.SplitAfter(b.String(), "\n")
-	for i, l := range lines[1:] {
-		l = regexp.MustCompile(`^#\d+  \d+ runs  [\d.]+%`).ReplaceAllString(l, "#_  N runs  N%")
-		l = regexp.MustCompile(`smallest (seed|phase) \d+`).ReplaceAllString(l, "smallest $1 N")
-		l = regexp.MustCompile(`\(phases [^)]*\)`).ReplaceAllString(l, "(phases ...)")
-		lines[i+1] = l
+	blocks := strings.Split(b.String(), "\n\n")
+	for i := range blocks {
+		l := blocks[i]
+		if i == 0 {
+			if r.Systematic { // bisection makes as many runs as there are changes to find
+				l = regexp.MustCompile(`^\d+ runs`).ReplaceAllString(l, "N runs")
+			}
+		} else {
+			l = regexp.MustCompile(`^#\d+  \d+ runs  [\d.]+%`).ReplaceAllString(l, "#_  N runs  N%")
+			l = regexp.MustCompile(`smallest (seed|phase) \d+`).ReplaceAllString(l, "smallest $1 N")
+			l = regexp.MustCompile(`\(phases [^)]*\)`).ReplaceAllString(l, "(phases ...)")
+		}
+		blocks[i] = strings.TrimSuffix(l, "\n")
 	}
-	if r.Systematic { // bisection makes as many runs as there are changes to find
-		lines[0] = regexp.MustCompile(`^\d+ runs`).ReplaceAllString(lines[0], "N runs")
-	}
-	return []byte(strings.Join(lines, ""))
+	// Which outcome is the most frequent can change too: sort them.
+	sort.Strings(blocks[1:])
+	return []byte(strings.Join(blocks, "\n\n") + "\n")
 }
 
 // checkReport checks a report's numbers: counts add up, each outcome's
