@@ -1,6 +1,10 @@
 package explore
 
-import "sort"
+import (
+	"sort"
+
+	"v6vm/tools/boot"
+)
 
 // Systematic places the clock instead of drawing it: with no jitter the
 // ticks come every period instructions, and the phase (the first tick's
@@ -13,7 +17,14 @@ import "sort"
 // neighbouring samples that ended differently, to find where the outcome
 // changes; an outcome confined to a window narrower than the sampling step
 // between two samples that agree can be missed.
+//
+// Systematic sets s.Opt.TickJitter to 0, and s.Opt.TickPeriod, if 0, to the
+// seeded clock's mean period.
 func (s *System) Systematic(budget int, o Options) (*Report, error) {
+	if s.Opt.TickPeriod == 0 {
+		s.Opt.TickPeriod = boot.DefaultTick + boot.DefaultJitter/2
+	}
+	s.Opt.TickJitter = 0
 	period := s.Opt.TickPeriod
 	if budget < 2 {
 		budget = 2
@@ -29,21 +40,19 @@ func (s *System) Systematic(budget int, o Options) (*Report, error) {
 			grid = append(grid, Run{Phase: uint32(uint64(i) * uint64(period) / uint64(n))})
 		}
 	}
-	progress := o.Progress
+	// Progress counts every run of every round against the budget (or
+	// against the grid, when it is the whole period).
 	total, done0 := budget, 0
-	if len(grid) >= budget || len(grid) == int(period) {
+	if len(grid) >= budget {
 		total = len(grid)
 	}
-	o.Progress = func(done, _ int) {
-		if progress != nil {
-			progress(done0+done, total)
-		}
+	if progress := o.Progress; progress != nil {
+		o.Progress = func(done, _ int) { progress(done0+done, total) }
 	}
-	rep, results, err := s.sweep(grid, o)
+	_, results, err := s.sweep(grid, o)
 	if err != nil {
 		return nil, err
 	}
-	_ = rep
 	done0 = len(results)
 	byPhase := map[uint32]*Result{}
 	for _, r := range results {
@@ -79,7 +88,7 @@ func (s *System) Systematic(budget int, o Options) (*Report, error) {
 	for _, r := range byPhase {
 		all = append(all, r)
 	}
-	rep = group(all, o.ByEvents, s.Calls)
+	rep := group(all, o.ByEvents, s.Calls)
 	rep.Systematic, rep.Period = true, period
 	return rep, nil
 }
