@@ -401,3 +401,19 @@ func TestFSDevTTY(t *testing.T) {
 	}
 	fsckClean(t, img)
 }
+// TestFSShare: concurrent appends and a shared offset, under several
+// seeds (other interleavings), against the host.
+func TestFSShare(t *testing.T) {
+	var outs []string
+	for seed := uint64(0); seed < 5; seed++ {
+		img := diskImage(t, 0, "fs_share")
+		outs = append(outs, runDisk(t, "fs_share", diskOpts{Disk: img, runOpts: runOpts{Seed: seed}}).Out)
+		fsckClean(t, img)
+	}
+	want := native(t, "fs_share")
+	for seed, got := range outs {
+		if got != want {
+			t.Errorf("seed %d: the kernel and the host differ\n--- kernel\n%s--- host\n%s", seed, got, want)
+		}
+	}
+}
