@@ -417,3 +417,29 @@ func TestFSShare(t *testing.T) {
 		}
 	}
 }
+
+// TestFSPeriodicFlush: a delayed write reaches the disk within a few
+// kernel seconds without sync (the clock's flush, V6's update), so a
+// power failure later does not lose it.
+func TestFSPeriodicFlush(t *testing.T) {
+	read := func(max uint64) string {
+		img := diskImage(t, 0, "fs_flush")
+		r := runDisk(t, "fs_flush", diskOpts{Disk: img, AnyEnd: true, runOpts: runOpts{Max: max, Tick: 10000, Jitter: 1}})
+		if r.Result.Kind != boot.Stopped {
+			t.Fatalf("%v", r.Result)
+		}
+		m, err := fs.Open(img)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := m.ReadFile("/tmp/unsynced")
+		return string(b)
+	}
+	// A kernel second is HZ = 120 ticks of 10,000 instructions.
+	if got := read(3 * 1_200_000); got == "delayed but not lost\n" {
+		t.Errorf("after 3 seconds the data is on the disk already: the test cannot tell a flush")
+	}
+	if got := read(12 * 1_200_000); got != "delayed but not lost\n" {
+		t.Errorf("after 12 seconds the disk has %q", got)
+	}
+}
