@@ -28,8 +28,8 @@ func TestGenerateShape(t *testing.T) {
 	text := out.String()
 	for _, want := range []string{
 		"add:\n\t; frame: a=[ebp+8] b=[ebp+12] x=[ebp-4]\n\t.file \"a.go\"\n\t; 2: src\n\t.loc 2\n\tpush ebp\n\tmov ebp, esp\n\tsub esp, 4\n",
-		"mov eax, [ebp+8]", "mov eax, [ebp+12]", "mov [ebp-4], eax", "mov eax, [ebp-4]",
-		"\t.loc 4\n", "jmp .Lreturn", ".Lreturn:\n\tleave\n\tret\n",
+		"mov eax, [ebp+8]", "add eax, [ebp+12]", "mov [ebp-4], eax", "mov eax, [ebp-4]",
+		"\t.loc 4\n", ".Lreturn:\n\tleave\n\tret\n",
 		".data\n\t.align 4\n\t.globl g\ng:\n\t.long h+8\n",
 		".bss\n\t.align 4\n\t.globl h\nh:\n\t.space 16\n",
 	} {

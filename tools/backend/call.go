@@ -1,39 +1,68 @@
 package backend
 
-// call emits a call. The outgoing argument area is reserved first and each
-// argument is evaluated left to right straight into its slot, so side
-// effects happen in source order while the stack at the call is plain
-// cdecl (first argument at [esp]). A call returning an aggregate passes the
-// address of its result buffer as a hidden first argument.
+import "strings"
+
+// call emits a call. The stack at the call is plain cdecl (first argument
+// at [esp]), and arguments are evaluated left to right. In general the
+// outgoing argument area is reserved first and each argument is evaluated
+// straight into its slot; when the arguments are all pure, and at most one
+// of them could fault, the order of their evaluation cannot be observed,
+// so they are pushed right to left instead (constants and variables by a
+// single push). A call returning an aggregate passes the address of its
+// result buffer as a hidden first argument.
 func (g *gen) call(n *Node) {
 	hidden := n.Type.IsAggregate()
-	size, offs := 0, make([]int, len(n.Args))
-	if hidden {
-		size = 4
-	}
-	for i, a := range n.Args {
-		offs[i] = size
-		size += alignTo(max(a.Type.Size, 4), 4)
-	}
-	if size > 0 {
-		g.ins("sub esp, %d", size)
-	}
-	for i, a := range n.Args {
-		g.expr(a)
-		if a.Type.IsAggregate() {
-			g.ins("lea ecx, [esp+%d]", offs[i])
-			g.copy(a.Type.Size)
-		} else {
-			g.ins("mov [esp+%d], eax", offs[i])
+	size := 0
+	if !hidden && g.pushable(n.Args) {
+		for i := len(n.Args) - 1; i >= 0; i-- {
+			a := n.Args[i]
+			if s, ok := g.src(a); ok {
+				if strings.HasPrefix(s, "[") {
+					s = "dword " + s
+				}
+				g.ins("push %s", s)
+			} else {
+				g.expr(a)
+				g.ins("push eax")
+			}
+			size += 4
+		}
+	} else {
+		offs := make([]int, len(n.Args))
+		if hidden {
+			size = 4
+		}
+		for i, a := range n.Args {
+			offs[i] = size
+			size += alignTo(max(a.Type.Size, 4), 4)
+		}
+		if size > 0 {
+			g.ins("sub esp, %d", size)
+		}
+		for i, a := range n.Args {
+			switch {
+			case a.Type.IsAggregate():
+				g.expr(a)
+				g.ins("lea ecx, [esp+%d]", offs[i])
+				g.copy(a.Type.Size)
+			case isNum(a):
+				g.ins("mov dword [esp+%d], %s", offs[i], imm(a.Val))
+			default:
+				g.expr(a)
+				g.ins("mov [esp+%d], eax", offs[i])
+			}
+		}
+		if hidden {
+			g.ins("lea eax, [ebp%+d]", g.temps[n])
+			g.ins("mov [esp], eax")
 		}
 	}
-	if hidden {
-		g.ins("lea eax, [ebp%+d]", g.temps[n])
-		g.ins("mov [esp], eax")
-	}
-	if n.Fn.Op == OpVar && n.Fn.Var.Func {
+	switch s, ok := g.src(n.Fn); {
+	case n.Fn.Op == OpVar && n.Fn.Var.Func:
 		g.ins("call %s", n.Fn.Var.Name)
-	} else {
+	case ok && strings.HasPrefix(s, "["):
+		g.ins("call dword %s", s)
+	default:
 		g.expr(n.Fn)
 		g.ins("call eax")
 	}
@@ -47,4 +76,19 @@ func (g *gen) call(n *Node) {
 	} else {
 		g.narrow(n.Type)
 	}
+}
+
+// pushable reports whether args can be pushed right to left: all scalars
+// of 4 bytes or less, pure, and at most one that could fault or panic.
+func (g *gen) pushable(args []*Node) bool {
+	unsafe := 0
+	for _, a := range args {
+		if a.Type.IsAggregate() || a.Type.Size > 4 || !pure(a) {
+			return false
+		}
+		if !safe(a) {
+			unsafe++
+		}
+	}
+	return unsafe <= 1
 }

@@ -16,6 +16,13 @@ type Options struct {
 	// Source returns the text of a source line for the comment emitted above
 	// each statement's .loc; nil or "" omits the comment.
 	Source func(file string, line int) string
+	// Unoptimized selects the plain stack-machine code v6vm's compilers
+	// emitted at first (plain.go), instruction for instruction, instead of
+	// the optimised code. Both keep the same frames; the plain code is for
+	// programs whose behaviour under the scheduler is calibrated on their
+	// instruction counts (the C demos: race.c's loop lengths, faults.c's
+	// sibling, sched.c).
+	Unoptimized bool
 }
 
 // gen is the state of one Generate call; nothing is kept between calls.
@@ -23,7 +30,8 @@ type gen struct {
 	w     *bufio.Writer
 	opt   Options
 	errs  []error
-	label int // counter for the back end's own .L<n> labels
+	label int    // counter for the back end's own .L<n> labels
+	out   []line // the current object's lines, written by flush
 
 	// Per function.
 	fn     *Obj
@@ -57,6 +65,7 @@ func Generate(w io.Writer, p *Program, opt Options) error {
 		case !o.Func:
 			g.global(o)
 		}
+		g.flush()
 	}
 	if err := g.w.Flush(); err != nil {
 		return err
@@ -71,11 +80,15 @@ func (g *gen) errorf(pos Pos, format string, args ...any) {
 	g.errs = append(g.errs, &Error{pos, fmt.Sprintf(format, args...)})
 }
 
-// ins writes one instruction line.
+// ins adds one instruction line.
 func (g *gen) ins(format string, args ...any) {
-	g.w.WriteByte('\t')
-	fmt.Fprintf(g.w, format, args...)
-	g.w.WriteByte('\n')
+	g.out = append(g.out, line{kind: lineIns, text: fmt.Sprintf(format, args...)})
+}
+
+// directive adds a line that is neither an instruction nor a label (.loc,
+// .file, a comment, a section directive).
+func (g *gen) directive(format string, args ...any) {
+	g.out = append(g.out, line{kind: lineOther, text: fmt.Sprintf(format, args...)})
 }
 
 func (g *gen) newLabel() string {
@@ -87,7 +100,7 @@ func (g *gen) newLabel() string {
 // the function, in a name space apart from .L<n>.
 func userLabel(s string) string { return ".L_" + s }
 
-func (g *gen) emitLabel(l string) { fmt.Fprintf(g.w, "%s:\n", l) }
+func (g *gen) emitLabel(l string) { g.out = append(g.out, line{kind: lineLabel, text: l}) }
 
 // loc emits the line directives for a statement at pos: .file when the file
 // changes, and a source comment plus .loc when the line changes.
@@ -96,7 +109,7 @@ func (g *gen) loc(pos Pos) {
 		return
 	}
 	if pos.File != g.file {
-		fmt.Fprintf(g.w, "\t.file %q\n", pos.File)
+		g.directive(".file %q", pos.File)
 		g.file, g.line = pos.File, 0
 	}
 	if pos.Line == g.line {
@@ -105,10 +118,10 @@ func (g *gen) loc(pos Pos) {
 	g.line = pos.Line
 	if g.opt.Source != nil {
 		if s := strings.TrimSpace(g.opt.Source(pos.File, pos.Line)); s != "" {
-			fmt.Fprintf(g.w, "\t; %d: %s\n", pos.Line, s)
+			g.directive("; %d: %s", pos.Line, s)
 		}
 	}
-	fmt.Fprintf(g.w, "\t.loc %d\n", pos.Line)
+	g.directive(".loc %d", pos.Line)
 }
 
 // imm formats a constant as the assembler reads it: signed 32-bit decimal.

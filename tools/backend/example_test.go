@@ -32,12 +32,7 @@ func ExampleGenerate() {
 	// 	push ebp
 	// 	mov ebp, esp
 	// 	mov eax, [ebp+8]
-	// 	push eax
-	// 	mov eax, 2
-	// 	mov ecx, eax
-	// 	pop eax
-	// 	imul eax, ecx
-	// 	jmp .Lreturn
+	// 	shl eax, 1
 	// .Lreturn:
 	// 	leave
 	// 	ret

@@ -1,23 +1,25 @@
 package backend
 
 import (
-	"fmt"
 	"strings"
 )
 
 // expr evaluates n into EAX (for aggregates: its address). The stack is
 // balanced afterwards; only EAX, ECX and EDX are changed.
 func (g *gen) expr(n *Node) {
+	if ins, ok := g.load1(n, "eax"); ok {
+		g.ins("%s", ins)
+		return
+	}
 	switch n.Op {
 	case OpNum:
 		g.ins("mov eax, %s", imm(n.Val))
 	case OpVar, OpDeref, OpField, OpIndex:
-		if mem, ok := g.direct(n); ok {
-			g.loadFrom(n.Type, mem)
+		if n.Type.IsAggregate() || n.Type.Kind == Func {
+			g.addr(n)
 			return
 		}
-		g.addr(n)
-		g.load(n.Type)
+		g.ins("%s", extend(n.Type, "eax", g.amode(n).String()))
 	case OpAddr:
 		g.addr(n.Lhs)
 	case OpCheck:
@@ -30,6 +32,10 @@ func (g *gen) expr(n *Node) {
 		g.ins("%s eax", map[Op]string{OpNeg: "neg", OpBitNot: "not"}[n.Op])
 		g.narrow(n.Type)
 	case OpNot:
+		if isCompare(n.Lhs) {
+			g.ins("set%s eax", negate(g.compareFlags(n.Lhs)))
+			return
+		}
 		g.expr(n.Lhs)
 		g.ins("cmp eax, 0")
 		g.ins("sete eax")
@@ -37,28 +43,17 @@ func (g *gen) expr(n *Node) {
 		g.logical(n)
 	case OpCond:
 		els, end := g.newLabel(), g.newLabel()
-		g.expr(n.Cond)
-		g.ins("cmp eax, 0")
-		g.ins("je %s", els)
+		g.cond(n.Cond, els, false)
 		g.expr(n.Then)
 		g.ins("jmp %s", end)
 		g.emitLabel(els)
 		g.expr(n.Else)
 		g.emitLabel(end)
 	case OpComma:
-		g.expr(n.Lhs)
+		g.discard(n.Lhs)
 		g.expr(n.Rhs)
 	case OpAssign:
-		if mem, ok := g.direct(n.Lhs); ok {
-			g.expr(n.Rhs)
-			g.storeTo(n.Lhs.Type, mem)
-			return
-		}
-		g.addr(n.Lhs)
-		g.ins("push eax")
-		g.expr(n.Rhs)
-		g.ins("pop ecx")
-		g.store(n.Lhs.Type)
+		g.assign(n, false)
 	case OpCast:
 		g.expr(n.Lhs)
 		g.cast(n.Type)
@@ -66,7 +61,7 @@ func (g *gen) expr(n *Node) {
 		g.call(n)
 	case OpZero:
 		g.addr(n.Lhs)
-		g.zero(n.Lhs.Type.Size)
+		g.zero(mem{base: "eax"}, n.Lhs.Type.Size)
 	case OpAsm:
 		g.asm(n)
 	default:
@@ -74,111 +69,397 @@ func (g *gen) expr(n *Node) {
 	}
 }
 
-// addr evaluates the address of n into EAX.
-func (g *gen) addr(n *Node) {
+// discard evaluates n for its effects only. What is computed from a value
+// and thrown away without faulting (a cast, arithmetic with a safe operand)
+// is skipped; assignments store without keeping the value in EAX.
+func (g *gen) discard(n *Node) {
 	switch n.Op {
-	case OpVar:
-		if off, ok := g.frame[n.Var]; ok {
-			g.ins("lea eax, [ebp%+d]", off)
+	case OpAssign:
+		g.assign(n, true)
+		return
+	case OpComma:
+		g.discard(n.Lhs)
+		g.discard(n.Rhs)
+		return
+	case OpCast:
+		g.discard(n.Lhs)
+		return
+	case OpAdd, OpSub, OpAnd, OpOr, OpXor, OpMul:
+		if safe(n.Rhs) {
+			g.discard(n.Lhs)
 			return
 		}
+	case OpZero:
+		if m, ok := g.constAddr(n.Lhs); ok && n.Lhs.Type.Size <= 64 {
+			g.zero(m, n.Lhs.Type.Size)
+			return
+		}
+	case OpNum, OpVar:
+		return
+	}
+	g.expr(n)
+}
+
+// addr evaluates the address of n into EAX.
+func (g *gen) addr(n *Node) {
+	if n.Op == OpVar && n.Var.Func {
+		g.ins("mov eax, %s", n.Var.Name)
+		return
+	}
+	m := g.amode(n)
+	switch {
+	case m.base == "eax" && m.index == "" && m.sym == "":
+		if m.disp != 0 {
+			g.ins("add eax, %d", m.disp)
+		}
+	case m.base == "" && m.index == "" && m.sym != "":
+		g.ins("mov eax, %s", symImm(m))
+	default:
+		g.ins("lea eax, %s", m)
+	}
+}
+
+// inEAX returns m as EAX plus a displacement, computing the rest of the
+// address into EAX.
+func (g *gen) inEAX(m mem) mem {
+	if m.base == "eax" && m.index == "" && m.sym == "" {
+		return m
+	}
+	disp := m.disp
+	m.disp = 0
+	if m.base == "" && m.index == "" {
+		g.ins("mov eax, %s", symImm(m))
+	} else {
+		g.ins("lea eax, %s", m)
+	}
+	return mem{base: "eax", disp: disp}
+}
+
+// amode emits the code that computes what n's address needs and returns
+// the memory operand for n: a frame or static address needs no code, a
+// field adds a displacement to its struct's operand, an element an index.
+// The operand may use EAX and ECX.
+func (g *gen) amode(n *Node) mem {
+	if m, ok := g.constAddr(n); ok {
+		return m
+	}
+	switch n.Op {
+	case OpVar:
 		if n.Var.Local {
 			g.errorf(n.Pos, "backend: local %s is not in the frame of %s", n.Var.Name, g.fn.Name)
 		}
 		g.ins("mov eax, %s", n.Var.Name)
+		return mem{base: "eax"}
 	case OpDeref:
-		g.expr(n.Lhs)
+		p, disp := ptrDisp(n.Lhs)
+		g.expr(p)
+		return mem{base: "eax", disp: disp}
 	case OpField:
-		g.addr(n.Lhs)
-		if n.Field.Offset != 0 {
-			g.ins("add eax, %d", n.Field.Offset)
-		}
+		m := g.amode(n.Lhs)
+		m.disp += int64(n.Field.Offset)
+		return m
 	case OpIndex:
-		g.index(n)
+		return g.indexMem(n)
 	case OpComma:
-		g.expr(n.Lhs)
-		g.addr(n.Rhs)
-	default:
-		if n.Type != nil && n.Type.IsAggregate() {
-			g.expr(n) // an aggregate rvalue evaluates to its address
-			return
-		}
-		g.errorf(n.Pos, "backend: op %d is not addressable", n.Op)
+		g.discard(n.Lhs)
+		return g.amode(n.Rhs)
 	}
+	if n.Type != nil && n.Type.IsAggregate() {
+		g.expr(n) // an aggregate rvalue evaluates to its address
+		return mem{base: "eax"}
+	}
+	g.errorf(n.Pos, "backend: op %d is not addressable", n.Op)
+	return mem{base: "eax"}
 }
 
-// index computes &Lhs[Rhs] for an array or a pointer Lhs.
-func (g *gen) index(n *Node) {
-	if n.Lhs.Type.Kind == Array {
-		g.addr(n.Lhs)
-	} else {
-		g.expr(n.Lhs)
+// ptrDisp splits a pointer expression p+c or p-c into p and c.
+func ptrDisp(p *Node) (*Node, int64) {
+	if (p.Op == OpAdd || p.Op == OpSub) && isNum(p.Rhs) && p.Type.Size == 4 {
+		c := int64(int32(p.Rhs.Val))
+		if p.Op == OpSub {
+			c = -c
+		}
+		return p.Lhs, c
 	}
+	return p, 0
+}
+
+// ecxAddr returns the instruction loading a pointer variable into ECX and
+// the operand at a constant offset from it, for *p, p.f, p[k] and p.a[k]:
+// an address whose computation reads only a variable, so it can be done
+// after the value to store is computed.
+func (g *gen) ecxAddr(n *Node) (string, mem, bool) {
+	switch n.Op {
+	case OpDeref:
+		p, disp := ptrDisp(n.Lhs)
+		if ins, ok := g.load1(p, "ecx"); ok {
+			return ins, mem{base: "ecx", disp: disp}, true
+		}
+	case OpField:
+		ins, m, ok := g.ecxAddr(n.Lhs)
+		m.disp += int64(n.Field.Offset)
+		return ins, m, ok
+	case OpIndex:
+		if !isNum(n.Rhs) {
+			break
+		}
+		k := int64(int32(n.Rhs.Val)) * int64(n.Type.Size)
+		if n.Lhs.Type.Kind == Array {
+			ins, m, ok := g.ecxAddr(n.Lhs)
+			m.disp += k
+			return ins, m, ok
+		}
+		if ins, ok := g.load1(n.Lhs, "ecx"); ok {
+			return ins, mem{base: "ecx", disp: k}, true
+		}
+	}
+	return "", mem{}, false
+}
+
+// indexMem emits the address computation of Lhs[Rhs] for an array or a
+// pointer Lhs and returns its operand.
+func (g *gen) indexMem(n *Node) mem {
+	size := n.Type.Size
+	arr := n.Lhs.Type.Kind == Array
+	base := func() mem {
+		if arr {
+			return g.amode(n.Lhs)
+		}
+		g.expr(n.Lhs)
+		return mem{base: "eax"}
+	}
+	if isNum(n.Rhs) {
+		m := base()
+		m.disp += int64(int32(n.Rhs.Val)) * int64(size)
+		return m
+	}
+	// A frame or static array: the index alone is computed.
+	if arr {
+		if m, ok := g.constAddr(n.Lhs); ok {
+			g.expr(n.Rhs)
+			return g.scaled(m, "eax", size)
+		}
+	}
+	// The base is a pointer variable: loaded after a pure index.
+	if pure(n.Rhs) {
+		var ins string
+		var m mem
+		ok := false
+		if arr {
+			ins, m, ok = g.ecxAddr(n.Lhs)
+		} else {
+			ins, ok = g.load1(n.Lhs, "ecx")
+			m = mem{base: "ecx"}
+		}
+		if ok {
+			g.expr(n.Rhs)
+			g.ins("%s", ins)
+			return g.scaled(m, "eax", size)
+		}
+	}
+	// A simple index: loaded into ECX after the base.
+	if ins, ok := g.load1(n.Rhs, "ecx"); ok {
+		m := base()
+		if m.uses("ecx") || m.index != "" {
+			m = g.inEAX(m)
+		}
+		g.ins("%s", ins)
+		return g.scaled(m, "ecx", size)
+	}
+	m := g.inEAX(base())
 	g.ins("push eax")
 	g.expr(n.Rhs)
 	g.ins("pop ecx")
-	switch size := n.Type.Size; size {
+	m.base = "ecx"
+	return g.scaled(m, "eax", size)
+}
+
+// scaled adds register reg times size to m as its index.
+func (g *gen) scaled(m mem, reg string, size int) mem {
+	switch size {
 	case 1, 2, 4, 8:
-		g.ins("lea eax, [ecx+eax*%d]", size)
 	default:
-		g.ins("imul eax, eax, %d", size)
-		g.ins("add eax, ecx")
+		if size == 0 {
+			g.ins("mov %s, 0", reg)
+		} else {
+			g.ins("imul %s, %s, %d", reg, reg, size)
+		}
+		size = 1
 	}
+	m.index, m.scale = reg, size
+	return m
 }
 
 // check evaluates an index and its bound; an index that is not below the
 // bound as unsigned (so negative ones fail too) calls n.Name(index, bound).
 func (g *gen) check(n *Node) {
 	ok := g.newLabel()
-	g.expr(n.Lhs)
-	g.ins("push eax")
-	g.expr(n.Rhs)
-	g.ins("mov ecx, eax")
-	g.ins("pop eax")
-	g.ins("cmp eax, ecx")
+	bound := "ecx"
+	if s, isSrc := g.src(n.Rhs); isSrc {
+		g.expr(n.Lhs)
+		g.ins("cmp eax, %s", s)
+		bound = s
+		if strings.HasPrefix(s, "[") {
+			bound = "dword " + s
+		}
+	} else if ins, isLoad := g.load1(n.Rhs, "ecx"); isLoad {
+		g.expr(n.Lhs)
+		g.ins("%s", ins)
+		g.ins("cmp eax, ecx")
+	} else {
+		g.expr(n.Lhs)
+		g.ins("push eax")
+		g.expr(n.Rhs)
+		g.ins("mov ecx, eax")
+		g.ins("pop eax")
+		g.ins("cmp eax, ecx")
+	}
 	g.ins("jb %s", ok)
-	g.ins("push ecx")
+	g.ins("push %s", bound)
 	g.ins("push eax")
 	g.ins("call %s", n.Name)
 	g.ins("add esp, 8")
 	g.emitLabel(ok)
 }
 
-// direct returns the memory operand of a scalar variable in the frame or
-// in static data, which is loaded in one instruction instead of lea + mov.
-func (g *gen) direct(n *Node) (string, bool) {
-	if n.Op != OpVar || n.Type.IsAggregate() || n.Var.Func {
-		return "", false
-	}
-	if off, ok := g.frame[n.Var]; ok {
-		return fmt.Sprintf("[ebp%+d]", off), true
-	}
-	if n.Var.Local {
-		return "", false
-	}
-	return "[" + n.Var.Name + "]", true
-}
-
-// load replaces the address in EAX by the value of type t stored there.
-func (g *gen) load(t *Type) { g.loadFrom(t, "[eax]") }
-
-// loadFrom loads the value of type t at memory operand mem into EAX,
-// extending narrow integers to 32 bits; aggregates and functions stay
-// addresses.
-func (g *gen) loadFrom(t *Type, mem string) {
-	if t.IsAggregate() || t.Kind == Func {
+// assign emits Lhs = Rhs; with discard the value need not be left in EAX.
+func (g *gen) assign(n *Node, discard bool) {
+	l, r := n.Lhs, n.Rhs
+	t := l.Type
+	if t.IsAggregate() {
+		if m, ok := g.constAddr(l); ok {
+			g.expr(r)
+			g.ins("lea ecx, %s", m)
+		} else {
+			g.addr(l)
+			g.ins("push eax")
+			g.expr(r)
+			g.ins("pop ecx")
+		}
+		g.store(t)
 		return
 	}
-	switch t.Size {
-	case 1, 2:
-		ext, width := "movzx", map[int]string{1: "byte", 2: "word"}[t.Size]
-		if t.IsSigned() {
-			ext = "movsx"
+	// A variable, or a field or constant element of one.
+	if m, ok := g.constAddr(l); ok {
+		switch {
+		case discard && g.rmw(n, "", m, true):
+		case discard && isNum(r):
+			g.ins("mov %s %s, %s", sized(t.Size), m, imm(r.Val))
+		default:
+			g.expr(r)
+			g.storeTo(t, m.String())
 		}
-		g.ins("%s eax, %s %s", ext, width, mem)
-	default:
-		g.ins("mov eax, %s", mem)
+		return
 	}
+	// Through a pointer variable: the value first, then the address.
+	if ins, m, ok := g.ecxAddr(l); ok && pure(r) {
+		switch {
+		case discard && g.rmw(n, ins, m, false):
+		case isNum(r):
+			g.ins("%s", ins)
+			g.ins("mov %s %s, %s", sized(t.Size), m, imm(r.Val))
+			if !discard {
+				g.ins("mov eax, %s", imm(r.Val))
+			}
+		default:
+			g.expr(r)
+			g.ins("%s", ins)
+			g.storeTo(t, m.String())
+		}
+		return
+	}
+	// The address first, then the value.
+	m := g.amode(l)
+	if isNum(r) {
+		g.ins("mov %s %s, %s", sized(t.Size), m, imm(r.Val))
+		if !discard {
+			g.ins("mov eax, %s", imm(r.Val))
+		}
+		return
+	}
+	if ins, ok := g.load1(r, "edx"); ok {
+		g.ins("%s", ins)
+		g.ins("mov %s, %s", m, regOf("edx", t.Size))
+		if !discard {
+			g.ins("mov eax, edx")
+		}
+		return
+	}
+	m = g.inEAX(m)
+	g.ins("push eax")
+	g.expr(r)
+	g.ins("pop ecx")
+	m.base = "ecx"
+	g.storeTo(t, m.String())
+}
+
+// rmw emits x = x op y as one read-modify-write instruction on memory
+// operand m (after ins, which loads its base), for 4-byte x and the
+// operators that have memory forms. y is computed first, so it must be
+// pure; when the read of x can fault (through a pointer), y must not.
+func (g *gen) rmw(n *Node, ins string, m mem, constant bool) bool {
+	r := strip(n.Rhs)
+	if n.Lhs.Type.Size != 4 || r.Type.Size != 4 || !r.Type.IsScalar() || r.Lhs == nil || r.Rhs == nil ||
+		!sameLoc(r.Lhs, n.Lhs) || r.Lhs.Type.Size != 4 {
+		return false
+	}
+	y := r.Rhs
+	var op string
+	switch r.Op {
+	case OpAdd, OpSub, OpAnd, OpOr, OpXor:
+		op = map[Op]string{OpAdd: "add", OpSub: "sub", OpAnd: "and", OpOr: "or", OpXor: "xor"}[r.Op]
+	case OpShl, OpShr:
+		if !isNum(y) || uint32(y.Val) >= 32 {
+			return false
+		}
+		op = "shl"
+		if r.Op == OpShr {
+			op = "shr"
+			if r.Lhs.Type.IsSigned() {
+				op = "sar"
+			}
+		}
+	default:
+		return false
+	}
+	if !(isNum(y) || (constant && pure(y)) || safe(y)) {
+		return false
+	}
+	if isNum(y) {
+		if ins != "" {
+			g.ins("%s", ins)
+		}
+		g.ins("%s dword %s, %s", op, m, imm(y.Val))
+		return true
+	}
+	g.expr(y)
+	if ins != "" {
+		g.ins("%s", ins)
+	}
+	g.ins("%s %s, eax", op, m)
+	return true
+}
+
+// sameLoc reports whether a and b are the same variable, field or constant
+// element, or the same dereferenced pointer variable.
+func sameLoc(a, b *Node) bool {
+	if a.Op != b.Op {
+		return false
+	}
+	switch a.Op {
+	case OpVar:
+		return a.Var == b.Var && !a.Var.Func
+	case OpField:
+		return a.Field == b.Field && sameLoc(a.Lhs, b.Lhs)
+	case OpIndex:
+		return isNum(a.Rhs) && isNum(b.Rhs) && a.Rhs.Val == b.Rhs.Val && a.Type.Size == b.Type.Size && sameLoc(a.Lhs, b.Lhs)
+	case OpDeref:
+		pa, da := ptrDisp(a.Lhs)
+		pb, db := ptrDisp(b.Lhs)
+		pa, pb = strip(pa), strip(pb)
+		return da == db && pa.Op == OpVar && pb.Op == OpVar && pa.Var == pb.Var
+	}
+	return false
 }
 
 // store writes EAX (for aggregates, the bytes at address EAX) to the address
@@ -239,9 +520,13 @@ func (g *gen) copy(size int) {
 	}
 }
 
-// zero clears size bytes at address EAX, keeping EAX.
-func (g *gen) zero(size int) {
+// zero clears size bytes at memory operand m (address EAX for large
+// objects), keeping EAX.
+func (g *gen) zero(m mem, size int) {
 	if size > 64 {
+		if m.base != "eax" || m.index != "" || m.sym != "" || m.disp != 0 {
+			g.ins("lea eax, %s", m)
+		}
 		g.ins("push eax")
 		g.ins("push edi")
 		g.ins("mov edi, eax")
@@ -252,16 +537,19 @@ func (g *gen) zero(size int) {
 		g.ins("pop eax")
 		return
 	}
-	off := 0
-	for ; off+4 <= size; off += 4 {
-		g.ins("mov dword [eax+%d], 0", off)
-	}
-	if off+2 <= size {
-		g.ins("mov word [eax+%d], 0", off)
-		off += 2
-	}
-	if off < size {
-		g.ins("mov byte [eax+%d], 0", off)
+	base := m.disp
+	for off := 0; off < size; {
+		w := 4
+		switch {
+		case off+4 <= size:
+		case off+2 <= size:
+			w = 2
+		default:
+			w = 1
+		}
+		m.disp = base + int64(off)
+		g.ins("mov %s %s, 0", sized(w), m)
+		off += w
 	}
 }
 
@@ -291,46 +579,65 @@ func (g *gen) narrow(t *Type) {
 
 // logical emits && and || with short-circuit, giving 0 or 1.
 func (g *gen) logical(n *Node) {
-	short, end := g.newLabel(), g.newLabel()
-	jump, shortVal, fullVal := "je", 0, 1
+	other, end := g.newLabel(), g.newLabel()
+	val := 1 // the value when the whole condition holds
 	if n.Op == OpLogOr {
-		jump, shortVal, fullVal = "jne", 1, 0
+		// jump to other when true
+		g.cond(n, other, true)
+		val = 0
+	} else {
+		g.cond(n, other, false)
 	}
-	g.expr(n.Lhs)
-	g.ins("cmp eax, 0")
-	g.ins("%s %s", jump, short)
-	g.expr(n.Rhs)
-	g.ins("cmp eax, 0")
-	g.ins("%s %s", jump, short)
-	g.ins("mov eax, %d", fullVal)
+	g.ins("mov eax, %d", val)
 	g.ins("jmp %s", end)
-	g.emitLabel(short)
-	g.ins("mov eax, %d", shortVal)
+	g.emitLabel(other)
+	g.ins("mov eax, %d", 1-val)
 	g.emitLabel(end)
 }
 
-// asm loads up to three arguments into EAX, ECX, EDX and emits the template.
+// asm loads up to three arguments into EAX, ECX, EDX and emits the
+// template right after them. Arguments that are constants or variables are
+// loaded straight into their registers; otherwise all but the last wait on
+// the stack.
 func (g *gen) asm(n *Node) {
 	regs := []string{"eax", "ecx", "edx"}
 	if len(n.Args) > len(regs) {
 		g.errorf(n.Pos, "backend: inline asm takes at most 3 arguments")
 		return
 	}
-	// All but the last argument wait on the stack; the last one is already
-	// in EAX and moves to its register before the others are popped.
-	for i, a := range n.Args {
-		g.expr(a)
-		if i < len(n.Args)-1 {
-			g.ins("push eax")
+	var loads []string
+	for i, a := range n.Args[min(1, len(n.Args)):] {
+		ins, ok := g.load1(a, regs[i+1])
+		if !ok {
+			loads = nil
+			break
+		}
+		loads = append(loads, ins)
+	}
+	if len(loads) == len(n.Args)-1 || len(n.Args) <= 1 {
+		// The first argument in EAX, then the others each loaded by one
+		// instruction: left to right, nothing on the stack.
+		if len(n.Args) > 0 {
+			g.expr(n.Args[0])
+		}
+		for _, ins := range loads {
+			g.ins("%s", ins)
+		}
+	} else {
+		for i, a := range n.Args {
+			g.expr(a)
+			if i < len(n.Args)-1 {
+				g.ins("push eax")
+			}
+		}
+		if last := len(n.Args) - 1; last > 0 {
+			g.ins("mov %s, eax", regs[last])
+			for i := last - 1; i >= 0; i-- {
+				g.ins("pop %s", regs[i])
+			}
 		}
 	}
-	if last := len(n.Args) - 1; last > 0 {
-		g.ins("mov %s, eax", regs[last])
-		for i := last - 1; i >= 0; i-- {
-			g.ins("pop %s", regs[i])
-		}
-	}
-	for _, line := range strings.Split(strings.TrimSpace(n.Asm), "\n") {
-		g.ins("%s", strings.TrimSpace(line))
+	for _, l := range strings.Split(strings.TrimSpace(n.Asm), "\n") {
+		g.out = append(g.out, line{kind: lineIns, text: strings.TrimSpace(l), barrier: true})
 	}
 }

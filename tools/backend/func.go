@@ -10,7 +10,11 @@ import (
 func (g *gen) function(fn *Obj) {
 	g.fn, g.line = fn, 0
 	g.cases = map[*Node]string{}
-	size := g.layoutFrame(fn)
+	body := fn.Body
+	if !g.opt.Unoptimized {
+		body = fold(body)
+	}
+	size := g.layoutFrame(fn, body)
 	g.ins(".text")
 	if !fn.Static {
 		g.ins(".globl %s", fn.Name)
@@ -23,7 +27,11 @@ func (g *gen) function(fn *Obj) {
 	if size > 0 {
 		g.ins("sub esp, %d", size)
 	}
-	g.stmt(fn.Body)
+	if g.opt.Unoptimized {
+		g.stmt0(body)
+	} else {
+		g.stmt(body)
+	}
 	g.emitLabel(".Lreturn")
 	g.loc(fn.End)
 	g.ins("leave")
@@ -33,7 +41,7 @@ func (g *gen) function(fn *Obj) {
 // layoutFrame gives every parameter and local its EBP offset and reserves
 // the result buffers of calls returning aggregates. It returns the frame
 // size below EBP, a multiple of 4.
-func (g *gen) layoutFrame(fn *Obj) int {
+func (g *gen) layoutFrame(fn *Obj, body *Node) int {
 	g.frame = map[*Obj]int{}
 	g.temps = map[*Node]int{}
 	res := fn.Type.Result
@@ -54,7 +62,7 @@ func (g *gen) layoutFrame(fn *Obj) int {
 	for _, l := range fn.Locals {
 		g.frame[l] = alloc(l.Type)
 	}
-	walk(fn.Body, func(n *Node) {
+	walk(body, func(n *Node) {
 		if n.Op == OpCall && n.Type.IsAggregate() {
 			g.temps[n] = alloc(n.Type)
 		}
@@ -73,7 +81,7 @@ func (g *gen) frameComment(fn *Obj) {
 		parts = append(parts, fmt.Sprintf("%s=[ebp%+d]", o.Name, g.frame[o]))
 	}
 	if len(parts) > 0 {
-		fmt.Fprintf(g.w, "\t; frame: %s\n", strings.Join(parts, " "))
+		g.directive("; frame: %s", strings.Join(parts, " "))
 	}
 }
 
@@ -108,7 +116,7 @@ func (g *gen) stmt(n *Node) {
 			g.stmt(s)
 		}
 	case OpExpr:
-		g.expr(n.Lhs)
+		g.discard(n.Lhs)
 	case OpIf:
 		g.ifStmt(n)
 	case OpFor:
@@ -131,10 +139,15 @@ func (g *gen) stmt(n *Node) {
 }
 
 func (g *gen) ifStmt(n *Node) {
-	els, end := g.newLabel(), g.newLabel()
-	g.expr(n.Cond)
-	g.ins("cmp eax, 0")
-	g.ins("je %s", els)
+	end := g.newLabel()
+	if n.Else == nil {
+		g.cond(n.Cond, end, false)
+		g.stmt(n.Then)
+		g.emitLabel(end)
+		return
+	}
+	els := g.newLabel()
+	g.cond(n.Cond, els, false)
 	g.stmt(n.Then)
 	g.ins("jmp %s", end)
 	g.emitLabel(els)
@@ -155,24 +168,29 @@ func (g *gen) loopLabels(n *Node) (brk, cont string) {
 	return brk, cont
 }
 
+// forStmt lays a loop out as gcc -O0 does: the test at the bottom, entered
+// by a jump, so that each iteration runs one conditional jump back.
 func (g *gen) forStmt(n *Node) {
 	brk, cont := g.loopLabels(n)
-	begin := g.newLabel()
+	begin, test := g.newLabel(), g.newLabel()
 	g.stmt(n.Init)
-	g.emitLabel(begin)
 	if n.Cond != nil {
 		g.loc(n.Pos)
-		g.expr(n.Cond)
-		g.ins("cmp eax, 0")
-		g.ins("je %s", brk)
+		g.ins("jmp %s", test)
 	}
+	g.emitLabel(begin)
 	g.stmt(n.Then)
 	g.emitLabel(cont)
+	g.loc(n.Pos)
 	if n.Inc != nil {
-		g.loc(n.Pos)
-		g.expr(n.Inc)
+		g.discard(n.Inc)
 	}
-	g.ins("jmp %s", begin)
+	g.emitLabel(test)
+	if n.Cond != nil {
+		g.cond(n.Cond, begin, true)
+	} else {
+		g.ins("jmp %s", begin)
+	}
 	g.emitLabel(brk)
 }
 
@@ -183,9 +201,7 @@ func (g *gen) doStmt(n *Node) {
 	g.stmt(n.Then)
 	g.emitLabel(cont)
 	g.loc(n.Pos)
-	g.expr(n.Cond)
-	g.ins("cmp eax, 0")
-	g.ins("jne %s", begin)
+	g.cond(n.Cond, begin, true)
 	g.emitLabel(brk)
 }
 
