@@ -92,14 +92,20 @@ func GetF(fd int32) *File {
 func CloseF(f *File) {
 	if f.f_count <= 1 {
 		ip := f.f_inode
-		if f.f_flag&FPIPE != 0 {
-			ip.i_mode &^= IREAD | IWRITE
-			ProcMgr.WakeUpAll(uintptr(unsafe.Pointer(ip)) + 1)
-			ProcMgr.WakeUpAll(uintptr(unsafe.Pointer(ip)) + 2)
-		}
 		if ip != nil {
 			ip.NLock()
+			if f.f_flag&FPIPE != 0 {
+				ip.i_mode &^= IREAD | IWRITE
+			}
 			InodeTbl.IPut(ip)
+		}
+		// Wake the other end only now that i_count says this end is
+		// gone: NLock may sleep, and V6++'s order (wake, then release)
+		// let a reader look, find the writer still counted and sleep
+		// for good.
+		if f.f_flag&FPIPE != 0 {
+			ProcMgr.WakeUpAll(uintptr(unsafe.Pointer(ip)) + 1)
+			ProcMgr.WakeUpAll(uintptr(unsafe.Pointer(ip)) + 2)
 		}
 	}
 	f.f_count--
