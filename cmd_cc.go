@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	c := &command{name: "cc", usage: "[-o OUT] [-S] [-E] [-I DIR]... [-D NAME[=VALUE]]... FILE.c|FILE.s...",
+	c := &command{name: "cc", usage: "[-o OUT] [-S] [-E] [-O] [-I DIR]... [-D NAME[=VALUE]]... FILE.c|FILE.s...",
 		short: "compile C programs for the machine"}
 	c.run = func(args []string) int { return runCC(c, args) }
 	register(c)
@@ -35,6 +35,7 @@ exit status is 1.`)
 	ppOnly := fs.BoolP("preprocess", "E", false, "stop after preprocessing")
 	incs := fs.StringArrayP("include", "I", nil, "search `DIR` for #include files")
 	defs := fs.StringArrayP("define", "D", nil, "define macro `NAME[=VALUE]` (VALUE defaults to 1)")
+	optimize := fs.BoolP("optimize", "O", false, "improve the instruction choice (frames and stack slots stay as without -O)")
 	if done, status := parseFlags(fs, args); done {
 		return status
 	}
@@ -42,7 +43,7 @@ exit status is 1.`)
 		fs.Usage()
 		return 2
 	}
-	cfg := &cc.Config{IncludeDirs: *incs, Defines: *defs}
+	cfg := &cc.Config{IncludeDirs: *incs, Defines: *defs, Optimize: *optimize}
 	if st, err := os.Stat(sysInclude); err == nil && st.IsDir() {
 		cfg.SysDirs = []string{sysInclude}
 	}

@@ -69,7 +69,7 @@ func Compile(cfg *Config, name, text string) (string, error) {
 		return "", err
 	}
 	var b strings.Builder
-	if err := Generate(&b, prog, files); err != nil {
+	if err := Generate(&b, prog, files, cfg != nil && cfg.Optimize); err != nil {
 		return "", err
 	}
 	return b.String(), nil

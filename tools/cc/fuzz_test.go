@@ -34,8 +34,10 @@ func FuzzParse(f *testing.F) {
 			if err != nil || prog == nil {
 				return
 			}
-			if err := Generate(io.Discard, prog, nil); err != nil {
-				t.Errorf("back end rejected a checked program: %v", err)
+			for _, optimize := range []bool{false, true} {
+				if err := Generate(io.Discard, prog, nil, optimize); err != nil {
+					t.Errorf("back end rejected a checked program: %v", err)
+				}
 			}
 		})
 	})

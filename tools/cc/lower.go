@@ -39,8 +39,9 @@ func Lower(prog *Program) *backend.Program {
 }
 
 // Generate writes the assembly for prog to w; files supplies source lines
-// for the comments above each statement.
-func Generate(w io.Writer, prog *Program, files map[string]*File) error {
+// for the comments above each statement. optimize selects the back end's
+// improved instruction choice (same frames and stack slots).
+func Generate(w io.Writer, prog *Program, files map[string]*File, optimize bool) error {
 	opt := backend.Options{Source: func(name string, line int) string {
 		f := files[name]
 		if f == nil || line < 1 || line > len(f.lines) {
@@ -54,8 +55,8 @@ func Generate(w io.Writer, prog *Program, files map[string]*File) error {
 		return f.Text[start : start+end]
 	}}
 	// The C demos (race.c's loop lengths, faults.c's sibling, sched.c) are
-	// calibrated on the instruction counts of the plain code.
-	opt.Unoptimized = true
+	// calibrated on the instruction counts of the plain code: the default.
+	opt.Unoptimized = !optimize
 	return backend.Generate(w, Lower(prog), opt)
 }
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Config says where the preprocessor finds files.
+// Config says where the preprocessor finds files, and how to compile.
 type Config struct {
 	IncludeDirs []string // -I: searched for "..." and <...>
 	SysDirs     []string // searched for <...> after IncludeDirs
@@ -16,6 +16,9 @@ type Config struct {
 	ReadFile func(name string) ([]byte, error)
 	// Defines predefines macros, as -D does: "NAME" (as 1) or "NAME=VALUE".
 	Defines []string
+	// Optimize asks the back end for its improved code (v6vm cc -O); the
+	// default is the plain code the demos are calibrated on.
+	Optimize bool
 }
 
 const (

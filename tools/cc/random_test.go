@@ -31,6 +31,11 @@ func TestRandomExpressions(t *testing.T) {
 			}
 			want, _ := runGCC(t, file)
 			got, _ := runVM(t, buildVM(t, file))
+			if got == want {
+				opt := *ccConfig
+				opt.Optimize = true
+				got, _ = runVM(t, buildVMWith(t, &opt, file)) // and cc -O
+			}
 			if got != want {
 				gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
 				for i := range min(len(gl), len(wl)) {
@@ -208,6 +213,11 @@ func TestRandomStatements(t *testing.T) {
 			}
 			want, _ := runGCC(t, file)
 			got, _ := runVM(t, buildVM(t, file))
+			if got == want {
+				opt := *ccConfig
+				opt.Optimize = true
+				got, _ = runVM(t, buildVMWith(t, &opt, file)) // and cc -O
+			}
 			if got != want {
 				t.Fatalf("output differs\ngcc:\n%s\ncc:\n%s\nprogram:\n%s", want, got, src)
 			}

@@ -22,6 +22,10 @@ var ccConfig = &cc.Config{IncludeDirs: []string{"testdata/include"}}
 
 // buildVM compiles the C files with cc and links them with the runtime.
 func buildVM(t *testing.T, files ...string) []asm.Source {
+	return buildVMWith(t, ccConfig, files...)
+}
+
+func buildVMWith(t *testing.T, cfg *cc.Config, files ...string) []asm.Source {
 	t.Helper()
 	start, err := os.ReadFile("testdata/rt/start.s")
 	if err != nil {
@@ -33,7 +37,7 @@ func buildVM(t *testing.T, files ...string) []asm.Source {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := cc.Compile(ccConfig, f, string(text))
+		s, err := cc.Compile(cfg, f, string(text))
 		if err != nil {
 			t.Fatalf("cc %s:\n%v", f, err)
 		}
@@ -112,12 +116,17 @@ func TestRun(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			want, wantStatus := runGCC(t, files...)
-			got, status := runVM(t, buildVM(t, files...))
-			if got != want {
-				t.Errorf("output differs\n--- gcc\n%s\n--- cc on v6vm\n%s", want, got)
-			}
-			if status&0xFF != wantStatus {
-				t.Errorf("status %d, gcc's program exited with %d", status, wantStatus)
+			// Both the plain code (the default) and cc -O must agree.
+			for _, optimize := range []bool{false, true} {
+				cfg := *ccConfig
+				cfg.Optimize = optimize
+				got, status := runVM(t, buildVMWith(t, &cfg, files...))
+				if got != want {
+					t.Errorf("optimize=%v: output differs\n--- gcc\n%s\n--- cc on v6vm\n%s", optimize, want, got)
+				}
+				if status&0xFF != wantStatus {
+					t.Errorf("optimize=%v: status %d, gcc's program exited with %d", optimize, status, wantStatus)
+				}
 			}
 		})
 	}
