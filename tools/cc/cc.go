@@ -32,7 +32,9 @@
 //
 // ILP32 with the cdecl convention of tools/backend, which keeps every local
 // in its stack slot and every frame an EBP frame: the vfork demonstrations
-// depend on it. C names the assembler would read as registers (dx, al) are
+// depend on it. The back end's plain code is the default (the demos are
+// calibrated on its instruction counts); Config.Optimize (cc -O) asks for
+// its better instruction choice with the same frames. C names the assembler would read as registers (dx, al) are
 // emitted as C.name.
 package cc
 
