@@ -168,46 +168,83 @@ func readExec(ip *Inode, dst uintptr, off, n uint32) bool {
 	return u.u_error == 0 && io.m_Count == 0
 }
 
+// XLOAD marks a text whose contents are still being read from the disk
+// (V6 XLOAD); XWANT, that an exec of the same file waits for it.
+const (
+	XLOAD = 0x1
+	XWANT = 0x2
+)
+
 // XAllocInode gives the running process the text of executable ip
-// (locked): shared with a process running the same file, or read in now
-// (Process::XAlloc keyed by x_iptr, as V6++). The text holds a reference
-// to ip until its last user frees it.
+// (referenced, unlocked): shared with a process running the same file, or
+// read in now (Process::XAlloc keyed by x_iptr, as V6++). The text holds a
+// reference to ip until its last user frees it.
 func XAllocInode(ip *Inode, size uint32) bool {
 	pm := &ProcMgr
 	p := GetUser().u_procp
 	XFree(p)
 	var free *Text
-	for i := 0; i < NTEXT; i++ {
-		x := &pm.text[i]
-		if x.x_count > 0 && x.x_iptr == ip {
-			x.x_count++
-			p.p_textp = x
-			return true
+	for free == nil {
+		waited := false
+		for i := 0; i < NTEXT && !waited; i++ {
+			x := &pm.text[i]
+			if x.x_count > 0 && x.x_iptr == ip {
+				if x.x_flag&XLOAD != 0 {
+					// Another exec is reading this text in: wait for
+					// it, then look again (its read may fail).
+					x.x_flag |= XWANT
+					p.Sleep(uintptr(unsafe.Pointer(x)), PRIBIO)
+					waited = true
+					continue
+				}
+				x.x_count++
+				p.p_textp = x
+				return true
+			}
+			if x.x_count == 0 && free == nil {
+				free = x
+			}
 		}
-		if x.x_count == 0 && free == nil {
-			free = x
+		if waited {
+			free = nil
+			continue
 		}
-	}
-	if free == nil {
-		return false
+		if free == nil {
+			return false
+		}
 	}
 	pa := CoreMap.Alloc(size)
 	if pa == 0 {
 		return false
 	}
-	if !readExec(ip, PhysToVirt(pa), EXEC_HEADER, size) {
-		CoreMap.Free(size, pa)
-		return false
-	}
+	// Claim the slot before reading: readExec sleeps on the disk, and
+	// another exec meanwhile must not take the same free slot (it did:
+	// two programs exec'd at once by a pipeline ran each other's text),
+	// nor run this text before it is all there (XLOAD).
 	free.x_caddr = pa
 	free.x_size = pageRound(size)
 	free.x_count = 1
 	free.x_key = -1
 	free.x_iptr = ip
+	free.x_flag = XLOAD
 	ip.i_count++
 	ip.i_flag |= ITEXT
-	p.p_textp = free
-	return true
+	ok := readExec(ip, PhysToVirt(pa), EXEC_HEADER, size)
+	if !ok {
+		free.x_count = 0
+		free.x_iptr = nil
+		ip.i_count--
+		ip.i_flag &^= ITEXT
+		CoreMap.Free(size, pa)
+	}
+	if free.x_flag&XWANT != 0 {
+		pm.WakeUpAll(uintptr(unsafe.Pointer(free)))
+	}
+	free.x_flag = 0
+	if ok {
+		p.p_textp = free
+	}
+	return ok
 }
 
 // collectArgs copies the argument strings of the user's argv into buf,

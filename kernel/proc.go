@@ -46,6 +46,7 @@ type Text struct {
 	x_count int32  // processes using it
 	x_key   int32  // what was loaded (boot image entry + 1); 0 if free
 	x_iptr  *Inode // the executable's inode (referenced) when loaded from the file system
+	x_flag  int32  // XLOAD while the disk is still reading it in (V6's x_flag)
 }
 
 // ProcessManager holds the process table and scheduler state (V6++

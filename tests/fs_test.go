@@ -345,13 +345,14 @@ func TestFSGarbage(t *testing.T) {
 // written through the file system — and bad files fail with ENOEXEC or
 // EACCES, leaving the caller running.
 func TestFSExec(t *testing.T) {
-	img := diskImage(t, 0, "fs_exec")
+	img := diskImage(t, 0, "fs_exec", "fs_quiet")
 	got := runDisk(t, "fs_exec", diskOpts{Disk: img, NoBoot: true})
 	want := `running as /fs_exec with self
 running as /fs_exec with again
 child status 3
 running as /tmp/copy with copy
 copy status 3
+concurrent execs: 22 (2 of each ran: 22)
 exec text: -1 errno 8
 exec without x: -1 errno 13
 exec a directory: -1 errno 13

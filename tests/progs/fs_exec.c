@@ -17,6 +17,8 @@ int main(int argc, char **argv)
 	char *args[4];
 	int in, out, n, status;
 
+	if (argc > 1 && strcmp(argv[1], "quiet") == 0)
+		return 5;
 	if (argc > 1) {
 		printf("running as %s with %s\n", argv[0], argv[1]);
 		if (strcmp(argv[1], "self") == 0) {
@@ -54,6 +56,24 @@ int main(int argc, char **argv)
 	}
 	wait(&status);
 	printf("copy status %d\n", WEXITSTATUS(status));
+
+	/* Texts read in while others are: the copy and another program, each
+	 * exec'd twice at once, so that execs of the same file and of
+	 * different files overlap on the disk. */
+	for (n = 0; n < 4; n++) {
+		if (fork() == 0) {
+			args[0] = n % 2 ? "/tmp/copy" : "/fs_quiet";
+			args[1] = "quiet";
+			args[2] = 0;
+			execve(args[0], args, 0);
+			_exit(100);
+		}
+	}
+	for (n = 0, in = 0; n < 4; n++) {
+		wait(&status);
+		in += WEXITSTATUS(status) == 5 ? 1 : WEXITSTATUS(status) == 6 ? 10 : 100;
+	}
+	printf("concurrent execs: %d (2 of each ran: 22)\n", in);
 
 	out = creat("/tmp/text", 0755);
 	write(out, "#!not an executable\n", 20);
