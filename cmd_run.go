@@ -11,6 +11,7 @@ import (
 	"v6vm/tools/boot"
 	"v6vm/tools/build"
 	v6fs "v6vm/tools/fs"
+	"v6vm/tools/scenario"
 	"v6vm/tools/trace"
 	"v6vm/v6vm"
 	"v6vm/v6vm/exe"
@@ -67,6 +68,11 @@ and draws pictures.`)
 		flags.Usage()
 		return 2
 	}
+	_, progArgs, input, err := applyScenario(flags) // a scenario file sets flags, args and input
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
+		return 2
+	}
 	src := sourceTree()
 	kernel, err := build.Kernel(src)
 	if err != nil {
@@ -113,11 +119,11 @@ and draws pictures.`)
 		}
 	}
 	cfg := build.BootConfig{
-		Cmdline: strings.Join(append([]string{"/init", name}, flags.Args()[1:]...), " "),
+		Cmdline: strings.Join(append([]string{"/init", name}, progArgs...), " "),
 		Files:   files,
 	}
 	opt := boot.Options{Console: os.Stdout, Seed: *seed, MaxInstructions: *maxInst,
-		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk}
+		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk, Input: input}
 	if *verbose {
 		opt.Log = os.Stderr
 	}
@@ -173,6 +179,13 @@ func buildProgram(src fs.FS, path string) (*exe.File, error) {
 	text, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	if scenario.Is(text) {
+		sc, err := scenario.Parse(path, text)
+		if err != nil {
+			return nil, err
+		}
+		return build.UserC(src, asm.Source{Name: sc.File, Text: sc.Program})
 	}
 	switch filepath.Ext(path) {
 	case ".c", ".s":

@@ -55,6 +55,11 @@ follow PROG; put program arguments that begin with '-' after --.`)
 		flags.Usage()
 		return 2
 	}
+	_, progArgs, input, scErr := applyScenario(flags) // a scenario file sets flags, args and input
+	if scErr != nil {
+		fmt.Fprintf(os.Stderr, "v6vm trace: %v\n", scErr)
+		return 2
+	}
 	var sel *trace.StackSelector
 	if *stacksAt != "" {
 		var err error
@@ -84,7 +89,7 @@ follow PROG; put program arguments that begin with '-' after --.`)
 		fmt.Fprintf(os.Stderr, "v6vm trace: %v\n", err)
 		return 2
 	}
-	sys, err := buildSystem(flags.Arg(0), flags.Args()[1:])
+	sys, err := buildSystem(flags.Arg(0), progArgs)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm trace: %v\n", err)
 		return 1
@@ -99,7 +104,7 @@ follow PROG; put program arguments that begin with '-' after --.`)
 		tr.SnapshotAt(sel)
 	}
 	opt := boot.Options{Seed: *seed, MaxInstructions: *maxInst, TickPeriod: *tick, TickJitter: *jitter,
-		TickPhase: *phase, MemSize: *mem << 20, Disk: append([]byte(nil), sys.Disk...), Hooks: tr.Hooks()}
+		TickPhase: *phase, MemSize: *mem << 20, Disk: append([]byte(nil), sys.Disk...), Hooks: tr.Hooks(), Input: input}
 	r, m, err := boot.Run(sys.Kernel, sys.Boot, opt)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm trace: %v\n", err)
@@ -130,7 +135,7 @@ follow PROG; put program arguments that begin with '-' after --.`)
 			}
 			err = trace.StackPicture(f, snap)
 		} else {
-			title := fmt.Sprintf("%s — seed %d, %d instructions", strings.Join(append([]string{name}, flags.Args()[1:]...), " "), *seed, r.Icount)
+			title := fmt.Sprintf("%s — seed %d, %d instructions", strings.Join(append([]string{name}, progArgs...), " "), *seed, r.Icount)
 			err = trace.Timeline(f, title, rec.Events, r.Icount)
 		}
 		if cerr := f.Close(); err == nil {
