@@ -41,11 +41,12 @@ var depRules = []depRule{
 	{"v6vm/asm/...", []string{"v6vm/asm/...", "v6vm/v6vm/isa", "v6vm/v6vm/exe"}, true},
 
 	// Runners and watchers: tools/boot runs what the toolchain built on the
-	// machine, tools/trace and tools/explore read a run through the
-	// machine's hooks. They may import the machine; nothing below them does.
+	// machine, tools/trace, tools/explore and tools/debug read a run through
+	// the machine's hooks. They may import the machine; nothing below them does.
 	{"v6vm/tools/boot", append(toolchain, "v6vm/v6vm"), true},
 	{"v6vm/tools/trace", append(toolchain, "v6vm/v6vm"), true},
 	{"v6vm/tools/explore/...", append(toolchain, "v6vm/v6vm"), true},
+	{"v6vm/tools/debug", append(toolchain, "v6vm/v6vm"), true},
 
 	{"v6vm/tools/...", toolchain, true},
 
