@@ -41,11 +41,24 @@ func (g *gen) binary(n *Node) {
 		g.expr(l)
 		g.ins("%s", ins)
 		g.opECX(n, signed)
-	case commutative(n.Op) && g.isSrc(l) && pure(r):
+	case g.viaECX(r) != nil:
+		// A field through a pointer variable: still read after Lhs.
+		ins := g.viaECX(r)
+		g.expr(l)
+		for _, in := range ins[:len(ins)-1] {
+			g.ins("%s", in)
+		}
+		if m, ok := isMemLoad(ins[len(ins)-1]); ok && aluOp {
+			g.aluSrc(n.Op, m)
+		} else {
+			g.ins("%s", ins[len(ins)-1])
+			g.opECX(n, signed)
+		}
+	case commutative(n.Op) && g.isSrc(l) && (pure(r) || g.private(l)):
 		s, _ := g.src(l)
 		g.expr(r)
 		g.aluSrc(n.Op, s)
-	case g.canLoad(l, "eax") && (isNum(l) || pure(r)):
+	case g.canLoad(l, "eax") && (isNum(l) || pure(r) || g.private(l)):
 		ins, _ := g.load1(l, "eax")
 		g.expr(r)
 		g.ins("mov ecx, eax")
@@ -268,6 +281,8 @@ func (g *gen) compareFlags(n *Node) string {
 	switch {
 	case isNum(r) && lmem:
 		g.ins("cmp dword %s, %s", ls, imm(r.Val))
+	case isNum(r) && isLoad32(l):
+		g.ins("cmp dword %s, %s", g.amode(l), imm(r.Val))
 	case g.isSrc(r):
 		s, _ := g.src(r)
 		g.expr(l)
@@ -277,10 +292,22 @@ func (g *gen) compareFlags(n *Node) string {
 		g.expr(l)
 		g.ins("%s", ins)
 		g.ins("cmp eax, ecx")
-	case lmem && pure(r):
+	case g.viaECX(r) != nil:
+		ins := g.viaECX(r)
+		g.expr(l)
+		for _, in := range ins[:len(ins)-1] {
+			g.ins("%s", in)
+		}
+		if m, ok := isMemLoad(ins[len(ins)-1]); ok {
+			g.ins("cmp eax, %s", m)
+		} else {
+			g.ins("%s", ins[len(ins)-1])
+			g.ins("cmp eax, ecx")
+		}
+	case lmem && (pure(r) || g.private(l)):
 		g.expr(r)
 		g.ins("cmp %s, eax", ls)
-	case g.canLoad(l, "eax") && (isNum(l) || pure(r)):
+	case g.canLoad(l, "eax") && (isNum(l) || pure(r) || g.private(l)):
 		ins, _ := g.load1(l, "eax")
 		g.expr(r)
 		g.ins("mov ecx, eax")
@@ -337,8 +364,8 @@ func (g *gen) cond(n *Node, target string, jumpIf bool) {
 		g.cond(n.Rhs, target, jumpIf)
 		return
 	}
-	if s, ok := g.src(n); ok && strings.HasPrefix(s, "[") {
-		g.ins("cmp dword %s, 0", s)
+	if isLoad32(n) {
+		g.ins("cmp dword %s, 0", g.amode(n))
 	} else {
 		g.expr(n)
 		g.ins("cmp eax, 0")
@@ -348,4 +375,48 @@ func (g *gen) cond(n *Node, target string, jumpIf bool) {
 	} else {
 		g.ins("je %s", target)
 	}
+}
+
+// isLoad32 reports whether n is a 4-byte scalar read from memory (a
+// variable, field, element or dereference), which instructions can take as
+// a memory operand.
+func isLoad32(n *Node) bool {
+	switch n.Op {
+	case OpVar:
+		if n.Var.Func {
+			return false
+		}
+	case OpDeref, OpField, OpIndex:
+	default:
+		return false
+	}
+	return n.Type.IsScalar() && n.Type.Size == 4
+}
+
+// viaECX returns the instructions that load scalar n into ECX using no
+// other register, for a field or constant element through a pointer
+// variable (mov ecx, [ebp-4]; mov ecx, [ecx+8]); nil otherwise.
+func (g *gen) viaECX(n *Node) []string {
+	n = strip(n)
+	switch n.Op {
+	case OpDeref, OpField, OpIndex:
+	default:
+		return nil
+	}
+	if !n.Type.IsScalar() {
+		return nil
+	}
+	ins, m, ok := g.ecxAddr(n)
+	if !ok {
+		return nil
+	}
+	return []string{ins, extend(n.Type, "ecx", m.String())}
+}
+
+// isMemLoad returns the memory operand of "mov ecx, [..]".
+func isMemLoad(ins string) (string, bool) {
+	if m, ok := strings.CutPrefix(ins, "mov ecx, "); ok && strings.HasPrefix(m, "[") {
+		return m, true
+	}
+	return "", false
 }

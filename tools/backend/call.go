@@ -80,15 +80,79 @@ func (g *gen) call(n *Node) {
 
 // pushable reports whether args can be pushed right to left: all scalars
 // of 4 bytes or less, pure, and at most one that could fault or panic.
+//
+// Loads through one and the same pointer variable count as one source of
+// faults: with a bad pointer the first of them faults, whichever it is,
+// on the same page unless the offsets are a page apart.
 func (g *gen) pushable(args []*Node) bool {
 	unsafe := 0
+	var base *Obj
 	for _, a := range args {
 		if a.Type.IsAggregate() || a.Type.Size > 4 || !pure(a) {
 			return false
 		}
-		if !safe(a) {
-			unsafe++
+		if safe(a) {
+			continue
 		}
+		if b, off := faultBase(a); b != nil && off < 4096 && (base == nil || base == b) {
+			if base == nil {
+				unsafe++
+			}
+			base = b
+			continue
+		}
+		unsafe++
 	}
 	return unsafe <= 1
+}
+
+// faultBase returns the pointer variable p when the only faults n can
+// raise are loads at p plus a constant below off (fields and constant
+// elements of *p, combined by arithmetic that cannot fault).
+func faultBase(n *Node) (*Obj, int64) {
+	switch n.Op {
+	case OpCast, OpNeg, OpBitNot, OpNot:
+		return faultBase(n.Lhs)
+	case OpAdd, OpSub, OpMul, OpAnd, OpOr, OpXor, OpShl, OpShr, OpEq, OpNe, OpLt, OpLe, OpGt, OpGe:
+		var b *Obj
+		var max int64
+		for _, c := range []*Node{n.Lhs, n.Rhs} {
+			if safe(c) {
+				continue
+			}
+			cb, off := faultBase(c)
+			if cb == nil || b != nil && cb != b {
+				return nil, 0
+			}
+			b, max = cb, maxInt64(max, off)
+		}
+		return b, max
+	}
+	return loadBase(n, 0)
+}
+
+// loadBase returns the pointer variable p and the end offset when n is
+// *p, a field or constant element of *p, or of those, at offset off.
+func loadBase(n *Node, off int64) (*Obj, int64) {
+	switch n.Op {
+	case OpDeref:
+		p, d := ptrDisp(n.Lhs)
+		if p = strip(p); p.Op == OpVar && p.Type.Kind == Ptr && d >= 0 {
+			return p.Var, off + d + int64(n.Type.Size)
+		}
+	case OpField:
+		return loadBase(n.Lhs, off+int64(n.Field.Offset))
+	case OpIndex:
+		if n.Lhs.Type.Kind == Array && isNum(n.Rhs) && n.Rhs.Val >= 0 {
+			return loadBase(n.Lhs, off+n.Rhs.Val*int64(n.Type.Size))
+		}
+	}
+	return nil, 0
+}
+
+func maxInt64(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
 }

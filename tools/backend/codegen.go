@@ -38,6 +38,7 @@ type gen struct {
 	frame  map[*Obj]int     // EBP offset of each local and parameter
 	temps  map[*Node]int    // EBP offset of the result buffer of aggregate calls
 	cases  map[*Node]string // labels of OpCase nodes
+	taken  map[*Obj]bool    // locals whose address is taken somewhere
 	retPtr bool             // result is returned through the hidden pointer at [ebp+8]
 	file   string
 	line   int

@@ -422,7 +422,7 @@ func (g *gen) rmw(n *Node, ins string, m mem, constant bool) bool {
 	default:
 		return false
 	}
-	if !(isNum(y) || (constant && pure(y)) || safe(y)) {
+	if !(isNum(y) || (constant && (pure(y) || g.private(n.Lhs))) || safe(y)) {
 		return false
 	}
 	if isNum(y) {

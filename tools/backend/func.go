@@ -15,6 +15,14 @@ func (g *gen) function(fn *Obj) {
 		body = fold(body)
 	}
 	size := g.layoutFrame(fn, body)
+	g.taken = map[*Obj]bool{}
+	walk(body, func(n *Node) {
+		if n.Op == OpAddr {
+			if v := rootVar(n.Lhs); v != nil {
+				g.taken[v] = true
+			}
+		}
+	})
 	g.ins(".text")
 	if !fn.Static {
 		g.ins(".globl %s", fn.Name)
@@ -245,4 +253,34 @@ func (g *gen) returnStmt(n *Node) {
 		}
 	}
 	g.ins("jmp .Lreturn")
+}
+
+// rootVar is the variable an lvalue is part of (x for x, x.f, x[i]), or nil
+// for what a pointer designates.
+func rootVar(n *Node) *Obj {
+	switch n.Op {
+	case OpVar:
+		return n.Var
+	case OpField:
+		return rootVar(n.Lhs)
+	case OpIndex:
+		if n.Lhs.Type.Kind == Array {
+			return rootVar(n.Lhs)
+		}
+	case OpComma:
+		return rootVar(n.Rhs)
+	}
+	return nil
+}
+
+// private reports whether n reads a scalar local whose address is never
+// taken: no call or store through a pointer can change it, so reading it
+// after other code (even calls) gives the same value as before.
+func (g *gen) private(n *Node) bool {
+	n = strip(n)
+	if n.Op != OpVar || !n.Type.IsScalar() {
+		return false
+	}
+	_, inFrame := g.frame[n.Var]
+	return inFrame && !g.taken[n.Var]
 }
