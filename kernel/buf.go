@@ -15,10 +15,11 @@ import (
 // run meanwhile.
 
 const (
-	NBUF        = 32  // buffers (V6++ 15)
-	BUFFER_SIZE = 512 // one block is one sector
-	NODEV       = -1
-	ROOTDEV     = 0 // the machine's one disk
+	NBUF          = 32  // buffers (V6++ 15)
+	BUFFER_SIZE   = 512 // one block is one sector
+	NODEV         = -1
+	ROOTDEV       = 0 // the machine's one disk
+	FLUSH_SECONDS = 5 // the clock starts writing delayed blocks this often
 
 	PORT_DISK_LBA   = 0x1F0
 	PORT_DISK_COUNT = 0x1F1

@@ -11,9 +11,6 @@ import (
 // Time (V6++ Time.h): lbolt counts ticks within the current second, time
 // counts seconds since boot plus the clock chip's epoch, tout is the
 // earliest time a sleep(2) is waiting for.
-// FLUSH_SECONDS is how often the clock writes delayed blocks back.
-const FLUSH_SECONDS = 5
-
 var (
 	lbolt int32
 	time_ uint32
@@ -74,9 +71,9 @@ func Clock(regs *PtRegs, ctx *PtContext) {
 	}
 	tracePoint(TRACE_CLOCK, uintptr(time_))
 	// Every few seconds, start writing the delayed blocks, as V6's update
-	// daemon's sync. Only from user mode: then no kernel code is half-way
-	// through the free list.
-	if fromUser && time_%FLUSH_SECONDS == 0 {
+	// daemon's sync, idle or not: the buffer free list is only ever
+	// changed with interrupts off, so no kernel code is half-way through it.
+	if time_%FLUSH_SECONDS == 0 {
 		BufMgr.Bflush(NODEV)
 	}
 	if fromUser {

@@ -402,6 +402,7 @@ func TestFSDevTTY(t *testing.T) {
 	}
 	fsckClean(t, img)
 }
+
 // TestFSShare: concurrent appends and a shared offset, under several
 // seeds (other interleavings), against the host.
 func TestFSShare(t *testing.T) {
@@ -423,9 +424,9 @@ func TestFSShare(t *testing.T) {
 // kernel seconds without sync (the clock's flush, V6's update), so a
 // power failure later does not lose it.
 func TestFSPeriodicFlush(t *testing.T) {
-	read := func(max uint64) string {
+	read := func(max uint64, args ...string) string {
 		img := diskImage(t, 0, "fs_flush")
-		r := runDisk(t, "fs_flush", diskOpts{Disk: img, AnyEnd: true, runOpts: runOpts{Max: max, Tick: 10000, Jitter: 1}})
+		r := runDisk(t, "fs_flush", diskOpts{Disk: img, AnyEnd: true, runOpts: runOpts{Max: max, Tick: 10000, Jitter: 1, Args: args}})
 		if r.Result.Kind != boot.Stopped {
 			t.Fatalf("%v", r.Result)
 		}
@@ -436,11 +437,14 @@ func TestFSPeriodicFlush(t *testing.T) {
 		b, _ := m.ReadFile("/tmp/unsynced")
 		return string(b)
 	}
-	// A kernel second is HZ = 120 ticks of 10,000 instructions.
-	if got := read(3 * 1_200_000); got == "delayed but not lost\n" {
-		t.Errorf("after 3 seconds the data is on the disk already: the test cannot tell a flush")
-	}
-	if got := read(12 * 1_200_000); got != "delayed but not lost\n" {
-		t.Errorf("after 12 seconds the disk has %q", got)
+	// A kernel second is HZ = 120 ticks of 10,000 instructions; computing
+	// or idle (sleep), the clock flushes.
+	for _, args := range [][]string{nil, {"idle"}} {
+		if got := read(3*1_200_000, args...); got == "delayed but not lost\n" {
+			t.Errorf("%v: after 3 seconds the data is on the disk already: the test cannot tell a flush", args)
+		}
+		if got := read(12*1_200_000, args...); got != "delayed but not lost\n" {
+			t.Errorf("%v: after 12 seconds the disk has %q", args, got)
+		}
 	}
 }
