@@ -68,6 +68,22 @@
 // each function label is followed by a "; frame:" comment giving the EBP
 // offset of every named parameter and local.
 //
+// Within that shape the code is optimised a little (expr.go, arith.go,
+// fold.go, peep.go): operands that are constants or variables are used in
+// place (add eax, [ebp-8]; cmp dword [eax+24], 3) instead of through the
+// stack, fields and elements become addressing modes ([ecx+eax*4+88]),
+// conditions jump on the comparison's flags, loops test at the bottom,
+// constants are folded, divisions by constants skip the checks they cannot
+// fail, and x = x op y is one read-modify-write instruction. Locals are still
+// loaded and stored at every use. Evaluation stays left to right except
+// where nothing can tell: a pure operand (no call, store or asm) may be
+// computed before a variable it does not change is read, a local whose
+// address is never taken may be read after a call (nothing else can change
+// it), and at most one of the parts reordered can fault. Inline asm arguments are loaded right before
+// the template and nothing moves across it. Options.Unoptimized gives the
+// original stack-machine code instead, instruction for instruction (plain.go):
+// the C demos are calibrated on its instruction counts.
+//
 // # Entry points
 //
 //	prog := &backend.Program{}
