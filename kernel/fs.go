@@ -82,7 +82,11 @@ func Mounted() bool { return FS.mounted }
 // system, with a message saying what is wrong, and boot without a file
 // system.
 func (fs *FileSystem) LoadSuperBlock() bool {
+	if DiskTab.d_nblk == 0 {
+		return false // no disk: the boot image has the programs
+	}
 	if DiskTab.d_nblk <= DATA_ZONE_START_SECTOR {
+		println("fs: cannot mount the root file system: the disk has only", DiskTab.d_nblk, "sectors")
 		return false
 	}
 	u := GetUser()
@@ -327,8 +331,14 @@ func (fs *FileSystem) IFree(ino int32) {
 // Update writes everything modified back to the disk: the superblock,
 // the inodes, the delayed-write buffers (FileSystem::Update, sync).
 func (fs *FileSystem) Update() {
-	if !fs.mounted || fs.updlock {
+	if !fs.mounted {
 		return
+	}
+	// One update at a time; a second waits rather than returning early
+	// (V6 returns), so that sync and shutdown always find the disk
+	// written when they return.
+	for fs.updlock {
+		GetUser().u_procp.Sleep(uintptr(unsafe.Pointer(&fs.updlock)), PRIBIO)
 	}
 	fs.updlock = true
 	sb := &fs.sb
@@ -343,7 +353,6 @@ func (fs *FileSystem) Update() {
 		}
 	}
 	InodeTbl.UpdateInodeTable()
-	fs.updlock = false
 	BufMgr.Bflush(NODEV)
 	// Wait for the disk to finish: a shutdown right after sync must find
 	// everything written (V6's sync only starts the writes).
@@ -353,6 +362,8 @@ func (fs *FileSystem) Update() {
 		hw.Cli()
 	}
 	hw.Sti()
+	fs.updlock = false
+	ProcMgr.WakeUpAll(uintptr(unsafe.Pointer(&fs.updlock)))
 }
 
 // Sync is the sync system call (SystemCall::Sys_Sync).
