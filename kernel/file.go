@@ -4,8 +4,6 @@ package kernel
 
 import (
 	"unsafe"
-
-	"v6vm/kernel/hw"
 )
 
 // Open files (V6++ File, OpenFileTable, FileManager). A file is an inode
@@ -439,87 +437,4 @@ func WriteP(f *File) {
 			return
 		}
 	}
-}
-
-// The console: output goes straight to the device, a byte at a time, and
-// never sleeps (as V6++'s tty writes to video memory). Input arrives by
-// interrupt into a line buffer; a read sleeps at TTIPRI until a whole line
-// (or end of file, ^D) is there.
-
-const CANBSIZ = 256
-
-var (
-	conBuf   [CANBSIZ]byte
-	conHead  int32 // next byte to read
-	conTail  int32 // next byte to fill
-	conLines int32 // complete lines (or EOFs) buffered
-)
-
-// ConsoleWrite writes n bytes from user address buf.
-func ConsoleWrite(buf uintptr, n int32) int32 {
-	for i := int32(0); i < n; i++ {
-		hw.OutB(PORT_CON_DATA, *(*byte)(unsafe.Pointer(buf + uintptr(i))))
-	}
-	return n
-}
-
-// ConsoleRead reads up to n bytes of one line into user address buf; at
-// end of file (^D at the start of a line) it returns 0.
-func ConsoleRead(buf uintptr, n int32) int32 {
-	hw.Cli()
-	for conLines == 0 {
-		GetUser().u_procp.Sleep(uintptr(unsafe.Pointer(&conLines)), TTIPRI)
-		hw.Cli()
-	}
-	got := int32(0)
-	for got < n && conHead != conTail {
-		c := conBuf[conHead%CANBSIZ]
-		conHead++
-		if c == 4 { // ^D: end of file, ends the read
-			conLines--
-			break
-		}
-		*(*byte)(unsafe.Pointer(buf + uintptr(got))) = c
-		got++
-		if c == '\n' {
-			conLines--
-			break
-		}
-	}
-	hw.Sti()
-	return got
-}
-
-// ConsoleInterrupt takes a received byte (line 1): echo, erase (^H/DEL),
-// and wake readers when a line is complete.
-func ConsoleInterrupt(regs *PtRegs, ctx *PtContext) {
-	for hw.InB(PORT_CON_STAT)&1 != 0 {
-		c := hw.InB(PORT_CON_DATA)
-		if c == '\r' {
-			c = '\n'
-		}
-		switch {
-		case c == 8 || c == 127:
-			if conTail > conHead {
-				last := conBuf[(conTail-1)%CANBSIZ]
-				if last != '\n' && last != 4 {
-					conTail--
-					hw.OutB(PORT_CON_DATA, 8)
-					hw.OutB(PORT_CON_DATA, ' ')
-					hw.OutB(PORT_CON_DATA, 8)
-				}
-			}
-		case conTail-conHead < CANBSIZ-1:
-			conBuf[conTail%CANBSIZ] = c
-			conTail++
-			if c == '\n' || c == 4 {
-				conLines++
-				ProcMgr.WakeUpAll(uintptr(unsafe.Pointer(&conLines)))
-			}
-			if c != 4 {
-				hw.OutB(PORT_CON_DATA, c)
-			}
-		}
-	}
-	hw.OutB(PORT_PIC_EOI, 0)
 }

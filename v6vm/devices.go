@@ -26,7 +26,7 @@ const (
 	PortDiskSize  = 0x1F5 // in: disk size in sectors
 	PortConData   = 0x3F8 // out: write a byte; in: take the received byte
 	PortConStat   = 0x3F9 // in: bit 0 a byte has been received; bit 1 the input has ended
-	PortConCtl    = 0x3FA // out: bit 0 enables the receive interrupt
+	PortConCtl    = 0x3FA // out: bit 0 enables the receive interrupt; bit 1 is RTS, "ready for input" (see Config.InputFlow)
 	PortDebugCon  = 0xE9  // out: a byte to the debug console (Config.Log), as Bochs's and QEMU's port 0xE9
 )
 
@@ -128,6 +128,7 @@ func (m *Machine) out(port uint16, v uint32, size int) {
 		m.log.put(byte(v))
 	case PortConCtl:
 		m.con.intr = v&1 != 0
+		m.con.rts = v&2 != 0
 		if m.con.intr && m.con.ready {
 			m.pic.raise(irqConsole)
 		}
@@ -223,6 +224,12 @@ type console struct {
 	ready  bool   // rx holds a byte
 	intr   bool   // receive interrupt enabled
 	closed bool   // no input will come after what is queued
+
+	endSeen bool    // the end has been signalled with an interrupt
+	flow    bool    // input waits for RTS (Config.InputFlow)
+	rts     bool    // the kernel is ready for input
+	ticks   *uint64 // the timer's tick count
+	takenAt uint64  // the tick count when the kernel last took a byte
 }
 
 func (c *console) put(b byte) {
@@ -243,18 +250,42 @@ func (c *console) take() uint32 {
 	if !c.ready {
 		return 0
 	}
+	c.takenAt = *c.ticks
 	c.ready = false
 	return uint32(c.rx)
 }
 
 // arrive moves the next input byte into the receive register if it is
-// empty; it reports whether that should interrupt.
+// empty; it reports whether that should interrupt. Once the input has been
+// closed and is used up, it interrupts one more time, so that the kernel
+// sees the end (status bit 1) without polling.
 func (c *console) arrive() bool {
-	if c.ready || len(c.input) == 0 {
+	if !c.ready && len(c.input) == 0 && c.closed && !c.endSeen {
+		c.endSeen = true
+		return c.intr
+	}
+	if c.ready || len(c.input) == 0 || c.flow && !c.rts && !c.attentionDue() {
 		return false
 	}
 	c.rx, c.input, c.ready = c.input[0], c.input[1:], true
 	return c.intr
+}
+
+// attention reports whether b is one of the bytes a terminal user types to
+// interrupt a running program (^C, ^\): with flow control they are not held
+// back until the kernel is ready for input, or they could never interrupt
+// a program that reads nothing.
+func attention(b byte) bool { return b == 3 || b == 0x1C }
+
+// attentionTicks is how long a script's ^C waits, in timer ticks, after the
+// byte before it was taken: a user who has typed a command waits to see it
+// run before interrupting it (120 ticks are a second of V6++'s clock).
+const attentionTicks = 120
+
+// attentionDue reports whether an interrupt character at the head of the
+// input is due: held back by flow control no longer than that.
+func (c *console) attentionDue() bool {
+	return attention(c.input[0]) && *c.ticks >= c.takenAt+attentionTicks
 }
 
 // disk transfers whole sectors between its image and physical memory by

@@ -18,6 +18,7 @@ type Config struct {
 	Console         io.Writer // console output; nil discards it
 	Log             io.Writer // debug console (port 0xE9) output, for kernel messages; nil discards it
 	Input           []byte    // console input; each byte arrives when the CPU idles (hlt) with the receive register empty
+	InputFlow       bool      // console input also waits for the kernel to raise RTS (ready for input): a scripted session's lines then arrive as they are read
 	Disk            []byte    // disk image (whole 512-byte sectors); the machine reads and writes it in place
 	DiskLatency     uint64    // instructions from a disk command to its completion interrupt; default 2000
 	Seed            uint64    // seeds the timer jitter
@@ -31,6 +32,12 @@ type Config struct {
 	// pace virtual time to the wall clock. Runs that must be reproducible
 	// leave it nil.
 	Idle func(m *Machine, next uint64)
+
+	// Poll, when set, is called every PollEvery instructions while the CPU
+	// runs, so an interactive host can deliver keystrokes (^C) to a busy
+	// system too. Reproducible runs leave it nil.
+	Poll      func(m *Machine)
+	PollEvery uint64
 
 	// Memory, if set, is the physical memory, instead of a fresh
 	// allocation: MemSize bytes of zeros and 8 more of capacity. Sweeps
@@ -60,9 +67,10 @@ type Machine struct {
 	log   console // the debug console: output only
 	disk  disk
 
-	stopped bool
-	status  int
-	err     error
+	stopped  bool
+	status   int
+	err      error
+	nextPoll uint64 // when Config.Poll is next due
 }
 
 // ErrLimit is returned by Run when Config.MaxInstructions was reached.
@@ -102,7 +110,7 @@ func New(cfg Config) *Machine {
 	c.flushTLB()
 	m.pic = pic{base: 0x20, imr: 0}
 	m.timer = timer{next: never, rng: newRNG(cfg.Seed), phase: cfg.TickPhase}
-	m.con = console{w: cfg.Console, input: cfg.Input}
+	m.con = console{w: cfg.Console, input: cfg.Input, flow: cfg.InputFlow, ticks: &m.timer.ticks}
 	m.log = console{w: cfg.Log}
 	m.disk = disk{image: cfg.Disk, done: never}
 	return m
@@ -200,6 +208,13 @@ func (m *Machine) Run() (int, error) {
 			continue
 		}
 		c.deadline = min(m.nextEvent(), limit)
+		if m.cfg.Poll != nil {
+			if c.Icount >= m.nextPoll {
+				m.cfg.Poll(m)
+				m.nextPoll = c.Icount + max(m.cfg.PollEvery, 1)
+			}
+			c.deadline = min(c.deadline, m.nextPoll)
+		}
 		if m.hooks.Step != nil {
 			m.hooks.Step(m)
 			c.deadline = c.Icount + 1
@@ -260,6 +275,10 @@ func (m *Machine) service() {
 	if now >= m.timer.next {
 		m.timer.fire(now)
 		m.pic.raise(irqTimer)
+		// A held-back ^C (flow control) reaches a busy CPU at the ticks.
+		if m.con.flow && len(m.con.input) > 0 && m.con.arrive() {
+			m.pic.raise(irqConsole)
+		}
 	}
 	if now >= m.disk.done {
 		m.disk.complete(m)

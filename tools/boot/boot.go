@@ -25,10 +25,17 @@ type Options struct {
 	Console         io.Writer // the console (program output)
 	Log             io.Writer // kernel messages; nil keeps them for Result.Log
 	Input           []byte
+	CloseInput      bool // the input ends after Input: the kernel's readers get EOF
+	InputFlow       bool // Input waits for the kernel to be ready for it (v6vm.Config.InputFlow)
 	Hooks           v6vm.Hooks
 	Disk            []byte // the disk image, read and written in place; nil: no disk
 	DiskLatency     uint64 // instructions per disk transfer; 0: the machine's default
 	Memory          []byte // physical memory to use (v6vm.Config.Memory), zeroed; nil allocates it
+
+	// For interactive runs (v6vm boot on a terminal); see v6vm.Config.
+	Idle      func(m *v6vm.Machine, next uint64)
+	Poll      func(m *v6vm.Machine)
+	PollEvery uint64
 }
 
 // Clock defaults: a tick every 10,000 to 20,000 instructions, the extra
@@ -118,7 +125,11 @@ func New(kernel *exe.File, cfg build.BootConfig, opt Options) (*v6vm.Machine, *b
 	m := v6vm.New(v6vm.Config{
 		MemSize: opt.MemSize, Disk: opt.Disk, DiskLatency: opt.DiskLatency, Console: opt.Console, Log: log, Input: opt.Input,
 		Seed: opt.Seed, TickPhase: opt.TickPhase, MaxInstructions: opt.MaxInstructions, Memory: opt.Memory,
+		Idle: opt.Idle, Poll: opt.Poll, PollEvery: opt.PollEvery, InputFlow: opt.InputFlow,
 	})
+	if opt.CloseInput {
+		m.CloseInput()
+	}
 	if err := m.Load(kernel); err != nil {
 		return nil, nil, err
 	}

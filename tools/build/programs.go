@@ -152,7 +152,7 @@ func binProgram(src fs.FS, name string, support []asm.Source) (*exe.File, error)
 	if err != nil {
 		return nil, err
 	}
-	srcs := append([]asm.Source{{Name: p + ".s", Text: []byte(s)}}, support...)
+	srcs := LinkNeeded([]asm.Source{{Name: p + ".s", Text: []byte(s)}}, support)
 	f, err := asm.Assemble(srcs, asm.Options{TextAddr: UserText, Entry: "_start"})
 	if err != nil {
 		return nil, fmt.Errorf("linking %s: %w", p, err)

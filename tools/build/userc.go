@@ -86,7 +86,82 @@ func UserC(src fs.FS, files ...asm.Source) (*exe.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the C library: %w", err)
 	}
-	return asm.Assemble(append(srcs, lib...), asm.Options{TextAddr: UserText, Entry: "_start"})
+	return asm.Assemble(LinkNeeded(srcs, lib), asm.Options{TextAddr: UserText, Entry: "_start"})
+}
+
+// LinkNeeded is what a linker does with an archive: of the library's
+// files, it keeps crt0 and those defining a global that the program, or a
+// file already kept, refers to. A program that prints nothing does not
+// carry printf. References are found by scanning for names, so a file may
+// be kept that is not strictly needed, never dropped when it is.
+func LinkNeeded(prog, lib []asm.Source) []asm.Source {
+	defs := map[string]int{} // global -> index in lib
+	for i, f := range lib {
+		for _, g := range globalsOf(f.Text) {
+			defs[g] = i
+		}
+	}
+	kept := make([]bool, len(lib))
+	var queue []asm.Source
+	queue = append(queue, prog...)
+	for i, f := range lib {
+		if strings.HasSuffix(f.Name, "crt0.s") {
+			kept[i] = true
+			queue = append(queue, f)
+		}
+	}
+	for len(queue) > 0 {
+		f := queue[0]
+		queue = queue[1:]
+		for _, name := range namesIn(f.Text) {
+			if i, ok := defs[name]; ok && !kept[i] {
+				kept[i] = true
+				queue = append(queue, lib[i])
+			}
+		}
+	}
+	out := append([]asm.Source{}, prog...)
+	for i, f := range lib {
+		if kept[i] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// globalsOf lists the names a file exports with .globl/.global.
+func globalsOf(text []byte) []string {
+	var gs []string
+	for _, line := range strings.Split(string(text), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 2 && (f[0] == ".globl" || f[0] == ".global") {
+			for _, g := range strings.Split(strings.Join(f[1:], ""), ",") {
+				if g != "" && !strings.HasPrefix(g, ";") {
+					gs = append(gs, g)
+				}
+			}
+		}
+	}
+	return gs
+}
+
+// namesIn lists the identifiers in a file's text (comments included: a
+// superset is safe).
+func namesIn(text []byte) []string {
+	var names []string
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		ident := i < len(text) && (text[i] == '_' || text[i] == '.' || text[i] == '$' ||
+			'a' <= text[i] && text[i] <= 'z' || 'A' <= text[i] && text[i] <= 'Z' || start >= 0 && '0' <= text[i] && text[i] <= '9')
+		switch {
+		case ident && start < 0:
+			start = i
+		case !ident && start >= 0:
+			names = append(names, string(text[start:i]))
+			start = -1
+		}
+	}
+	return names
 }
 
 // UserProgram builds userland/bin/NAME.c.

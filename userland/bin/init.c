@@ -2,10 +2,12 @@
  * init: process 1, exec'd by the kernel's icode with the boot command line
  * as arguments (V6++ runs its shell this way).
  *
- * With arguments (v6vm run prog args...), init runs that one program and
- * reports its wait status to the host through shutdown(1, status), which
- * powers the machine off. It reaps every other child meanwhile: orphans
- * are reparented to init.
+ * Without arguments (v6vm boot), init runs the shell on the console and,
+ * when the shell exits (exit, or the end of a scripted input), shuts the
+ * system down. With arguments (v6vm run prog args...), init runs that one
+ * program and reports its wait status to the host through
+ * shutdown(1, status), which powers the machine off. Either way it reaps
+ * every other child meanwhile: orphans are reparented to init.
  */
 #include <unistd.h>
 #include <sys/wait.h>
@@ -23,7 +25,15 @@ int main(int argc, char **argv)
 	int pid, w, status;
 
 	if (argc < 2) {
-		say("init: nothing to run\n");
+		pid = fork();
+		if (pid == 0) {
+			char *sh[] = {"sh", 0};
+			execve("/bin/sh", sh, 0);
+			say("init: cannot exec /bin/sh\n");
+			_exit(127);
+		}
+		while ((w = wait(&status)) != pid && w >= 0)
+			;
 		shutdown(0, 0);
 	}
 	pid = fork();

@@ -18,6 +18,7 @@
  * no WNOHANG), and a command killed by a signal is reported.
  */
 #include <stdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
@@ -87,6 +88,11 @@ int main(int argc, char **argv)
 	}
 	if (getcwd(cwd, sizeof cwd) == NULL)
 		strcpy(cwd, "/");
+	if (infd == 0) {
+		/* ^C and ^\ are for the commands, not the shell (V6 sh). */
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+	}
 	for (;;) {
 		if (infd == 0)
 			prompt();
@@ -327,6 +333,12 @@ void runpipe(int ncmd, int bg)
 		if (pid == 0) {
 			if (fd[0] >= 0)
 				close(fd[0]);	/* the next command's end */
+			if (!bg && infd == 0) {
+				/* A foreground command can be interrupted; a
+				 * background one goes on ignoring ^C (V6 sh). */
+				signal(SIGINT, SIG_DFL);
+				signal(SIGQUIT, SIG_DFL);
+			}
 			child(&cmds[i], in, fd[1]);
 		}
 		pids[i] = pid;
