@@ -352,7 +352,7 @@ func (g *gen) assign(n *Node, discard bool) {
 		return
 	}
 	// Through a pointer variable: the value first, then the address.
-	if ins, m, ok := g.ecxAddr(l); ok && pure(r) {
+	if ins, m, ok := g.ecxAddr(l); ok && (pure(r) || g.private(ecxBase(l))) {
 		switch {
 		case discard && g.rmw(n, ins, m, false):
 		case isNum(r):
@@ -640,4 +640,21 @@ func (g *gen) asm(n *Node) {
 	for _, l := range strings.Split(strings.TrimSpace(n.Asm), "\n") {
 		g.out = append(g.out, line{kind: lineIns, text: strings.TrimSpace(l), barrier: true})
 	}
+}
+
+// ecxBase returns the pointer expression ecxAddr loads into ECX for n.
+func ecxBase(n *Node) *Node {
+	switch n.Op {
+	case OpDeref:
+		p, _ := ptrDisp(n.Lhs)
+		return p
+	case OpField:
+		return ecxBase(n.Lhs)
+	case OpIndex:
+		if n.Lhs.Type.Kind == Array {
+			return ecxBase(n.Lhs)
+		}
+		return n.Lhs
+	}
+	return n
 }
