@@ -448,3 +448,10 @@ func TestFSPeriodicFlush(t *testing.T) {
 		}
 	}
 }
+
+// TestFSRandom: long runs of random file operations, against the host.
+func TestFSRandom(t *testing.T) {
+	for _, arg := range []string{"x", "y", "z"} {
+		differential(t, "fs_random", arg)
+	}
+}
