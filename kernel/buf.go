@@ -195,6 +195,47 @@ func (bm *BufferManager) Bread(dev, blkno int32) *Buf {
 	return b
 }
 
+// InCore reports whether block blkno has a buffer (BufferManager::InCore).
+func (bm *BufferManager) InCore(dev, blkno int32) bool {
+	for i := 0; i < NBUF; i++ {
+		b := &bm.m_Buf[i]
+		if b.b_dev == dev && b.b_blkno == blkno {
+			return true
+		}
+	}
+	return false
+}
+
+// Breada is Bread that also starts reading rablkno, the block the reader
+// will want next, without waiting for it (BufferManager::Breada): a
+// sequential reader finds it in the cache, read while it worked.
+func (bm *BufferManager) Breada(dev, blkno, rablkno int32) *Buf {
+	var b *Buf
+	if !bm.InCore(dev, blkno) {
+		b = bm.GetBlk(dev, blkno)
+		if b.b_flags&B_DONE == 0 {
+			b.b_flags |= B_READ
+			b.b_wcount = BUFFER_SIZE
+			Strategy(b)
+		}
+	}
+	if rablkno != 0 && !bm.InCore(dev, rablkno) {
+		ra := bm.GetBlk(dev, rablkno)
+		if ra.b_flags&B_DONE != 0 {
+			bm.Brelse(ra)
+		} else {
+			ra.b_flags |= B_READ | B_ASYNC
+			ra.b_wcount = BUFFER_SIZE
+			Strategy(ra)
+		}
+	}
+	if b == nil {
+		return bm.Bread(dev, blkno)
+	}
+	bm.IOWait(b)
+	return b
+}
+
 // Bwrite writes b to the disk (BufferManager::Bwrite): synchronously,
 // waiting and releasing it, unless B_ASYNC asks for the disk interrupt to
 // release it.

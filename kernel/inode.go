@@ -431,7 +431,16 @@ func (ip *Inode) ReadI() {
 		if bn == 0 {
 			hw.FillBytes(io.m_Base, 0, uint32(n))
 		} else {
-			b := BufMgr.Bread(ip.i_dev, bn)
+			var b *Buf
+			if ip.i_lastr+1 == lbn && (lbn+1)*BUFFER_SIZE < ip.i_size {
+				// Reading on from the last block: read the next one
+				// ahead (a hole or a bad number just gives none).
+				ra := ip.Bmap(lbn+1, false)
+				u.u_error = 0
+				b = BufMgr.Breada(ip.i_dev, bn, ra)
+			} else {
+				b = BufMgr.Bread(ip.i_dev, bn)
+			}
 			if b.b_flags&B_ERROR == 0 {
 				hw.CopyBytes(io.m_Base, b.b_addr+uintptr(on), uint32(n))
 			}
