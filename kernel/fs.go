@@ -28,6 +28,7 @@ const (
 // Error numbers only the file system gives (Linux values; param.go has
 // the rest).
 const (
+	ETXTBSY   = 26
 	EMLINK    = 31
 	ERANGE    = 34
 	ENOTEMPTY = 39

@@ -268,6 +268,7 @@ func XFree(p *Process) {
 		x.x_key = 0
 		if ip := x.x_iptr; ip != nil {
 			x.x_iptr = nil
+			ip.i_flag &^= ITEXT
 			ip.NLock()
 			InodeTbl.IPut(ip)
 		}

@@ -294,6 +294,9 @@ func Open1(ip *Inode, mode, trf int32) {
 	if trf != 2 && mode&FWRITE != 0 && ip.i_mode&IFMT == IFDIR {
 		u.u_error = EISDIR
 	}
+	if mode&FWRITE != 0 && ip.i_flag&ITEXT != 0 {
+		u.u_error = ETXTBSY // a running program's text is read from it (V6 openi)
+	}
 	if u.u_error != 0 {
 		InodeTbl.IPut(ip)
 		return
@@ -441,6 +444,13 @@ func MkNod() {
 		return
 	}
 	mode := uint32(u.u_arg[1]) & (IFMT | 0777)
+	if mode&IFMT == IFDIR {
+		// A directory without . and .. (V6's mkdir program linked them
+		// as root; we refuse links to directories): use mkdir.
+		u.u_error = EINVAL
+		InodeTbl.IPut(u.u_pdir)
+		return
+	}
 	ip = MakNode(mode)
 	if ip == nil {
 		return

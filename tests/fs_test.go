@@ -357,6 +357,9 @@ exec text: -1 errno 8
 exec without x: -1 errno 13
 exec a directory: -1 errno 13
 exec missing: -1 errno 2
+open a running program for writing: -1 errno 26
+for reading: 1
+mknod a directory: -1 errno 22
 running as /fs_exec with last
 `
 	if got.Out != want {

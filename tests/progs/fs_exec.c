@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 
 int main(int argc, char **argv)
 {
@@ -88,6 +89,12 @@ int main(int argc, char **argv)
 	unlink("/tmp/copy");
 	unlink("/tmp/text");
 	unlink("/tmp/noexec");
+	n = open("/fs_exec", O_WRONLY);
+	printf("open a running program for writing: %d errno %d\n", n, errno);
+	n = open("/fs_exec", O_RDONLY);
+	printf("for reading: %d\n", n >= 0);
+	close(n);
+	printf("mknod a directory: %d errno %d\n", mknod("/tmp/dir", 040755, 0), errno);
 	/* The only user of this text execs the same file. */
 	args[0] = "/fs_exec";
 	args[1] = "last";
