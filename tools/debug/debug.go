@@ -562,9 +562,8 @@ func lineRange(f *exe.File, addr uint32) (id lineID, lo, hi uint32, ok bool) {
 	if i < len(ls) {
 		hi = ls[i].Addr
 	}
-	if s, off, ok := f.SymbolAt(addr); ok && s.Size != 0 && s.Value+s.Size < hi {
+	if s, _, ok := f.SymbolAt(addr); ok && s.Size != 0 && s.Value+s.Size < hi {
 		hi = s.Value + s.Size
-		_ = off
 	}
 	return lineID{f, l.File, l.Line}, l.Addr, hi, true
 }
