@@ -393,7 +393,7 @@ func loadImage(h *ExecHeader, img uintptr, ip *Inode, key int32, args *[NCARGS]b
 }
 
 // CopyInString copies a NUL-terminated string from user address src into
-// buf; EFAULT for a bad address, ENAMETOOLONG (as EINVAL) if it does not
+// buf; EFAULT for a bad address, ENAMETOOLONG if it does not
 // fit.
 func CopyInString(buf *[128]byte, src uintptr) bool {
 	u := GetUser()
@@ -408,6 +408,6 @@ func CopyInString(buf *[128]byte, src uintptr) bool {
 			return true
 		}
 	}
-	u.u_error = EINVAL
+	u.u_error = ENAMETOOLONG
 	return false
 }

@@ -28,10 +28,11 @@ const (
 // Error numbers only the file system gives (Linux values; param.go has
 // the rest).
 const (
-	ETXTBSY   = 26
-	EMLINK    = 31
-	ERANGE    = 34
-	ENOTEMPTY = 39
+	ETXTBSY      = 26
+	EMLINK       = 31
+	ERANGE       = 34
+	ENAMETOOLONG = 36
+	ENOTEMPTY    = 39
 )
 
 // SuperBlock is the file system's header, 1024 bytes on disk (V6++

@@ -172,7 +172,7 @@ func NameI(path *[MAXPATH]byte, mode int32) *Inode {
 }
 
 // getPath copies the user's path argument in; false with EFAULT or
-// ENAMETOOLONG (as EINVAL, like CopyInString).
+// ENAMETOOLONG.
 func getPath(path *[MAXPATH]byte, arg int32) bool {
 	return CopyInString(path, uintptr(arg))
 }

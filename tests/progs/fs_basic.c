@@ -145,5 +145,11 @@ int main(void)
 	show("f3");
 	unlink("f3");
 	check("empty name", open("", O_RDONLY));
+	{
+		char longpath[300];
+		memset(longpath, 'a', sizeof longpath - 1);
+		longpath[sizeof longpath - 1] = 0;
+		check("300-byte path", open(longpath, O_RDONLY));
+	}
 	return 0;
 }

@@ -100,6 +100,7 @@ func Check(img []byte) *Report {
 			continue
 		}
 		last := -1 // the last logical block in use
+		who := fmt.Sprintf("inode %d", ino)
 		for slot := 0; slot < 10; slot++ {
 			depth := 0
 			base := slot
@@ -108,7 +109,7 @@ func Check(img []byte) *Report {
 			} else if slot >= SmallBlocks {
 				depth, base = 1, SmallBlocks+(slot-SmallBlocks)*PerIndex
 			}
-			c.walk(ino, in.Addr[slot], depth, base, &last)
+			c.walk(who, in.Addr[slot], depth, base, &last)
 		}
 		if blocks := (int(in.Size) + SectorSize - 1) / SectorSize; last >= blocks {
 			c.problem("inode %d: logical block %d in use beyond its size %d", ino, last, in.Size)
@@ -193,12 +194,12 @@ func Check(img []byte) *Report {
 	return c.r
 }
 
-// walk records the blocks of one d_addr slot.
-func (c *checker) walk(ino int, bn int32, depth, lbn int, last *int) {
+// walk records the blocks of one d_addr slot of the inode who names.
+func (c *checker) walk(who string, bn int32, depth, lbn int, last *int) {
 	if bn == 0 {
 		return
 	}
-	if !c.use(bn, fmt.Sprintf("inode %d", ino)) {
+	if !c.use(bn, who) {
 		return
 	}
 	if depth == 0 {
@@ -210,7 +211,7 @@ func (c *checker) walk(ino int, bn int32, depth, lbn int, last *int) {
 		span = PerIndex
 	}
 	for i := 0; i < PerIndex; i++ {
-		c.walk(ino, word(c.img, bn, i), depth-1, lbn+i*span, last)
+		c.walk(who, word(c.img, bn, i), depth-1, lbn+i*span, last)
 	}
 }
 
