@@ -458,3 +458,22 @@ func TestFSRandom(t *testing.T) {
 		differential(t, "fs_random", arg)
 	}
 }
+
+// TestFSDiskSpeeds: the same programs with a disk that answers at once and
+// one a hundred times slower than the default (more processes run, and
+// more wait for each other, during each transfer).
+func TestFSDiskSpeeds(t *testing.T) {
+	for _, name := range []string{"fs_share", "fs_pipe", "fs_many", "fs_exec"} {
+		var want string
+		for _, lat := range []uint64{1, 200000} {
+			img := diskImage(t, 0, name, "fs_quiet")
+			got := runDisk(t, name, diskOpts{Disk: img, Latency: lat, NoBoot: true, runOpts: runOpts{Seed: lat}})
+			fsckClean(t, img)
+			if want == "" {
+				want = got.Out
+			} else if got.Out != want {
+				t.Errorf("%s: latency %d prints\n%s\nlatency 1 printed\n%s", name, lat, got.Out, want)
+			}
+		}
+	}
+}
