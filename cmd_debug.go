@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -111,10 +112,21 @@ begin with '-' after --.`)
 	}
 	stdin, _ := os.Stdin.Stat()
 	cfg.Echo = stdin == nil || stdin.Mode()&os.ModeCharDevice == 0
+	cfg.Interruptible = !cfg.Echo // typed at a terminal: ^C stops the run
 	d, err := debug.New(cfg)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm debug: %v\n", err)
 		return 1
+	}
+	if cfg.Interruptible {
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, os.Interrupt)
+		defer signal.Stop(sigs)
+		go func() {
+			for range sigs {
+				d.Interrupt()
+			}
+		}()
 	}
 	if err := d.Run(os.Stdin); err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm debug: %v\n", err)

@@ -37,6 +37,7 @@ func (d *Debugger) Run(in io.Reader) error {
 	for {
 		d.printf("%s", prompt)
 		d.out.Flush()
+		d.interrupted.Store(false) // a ^C at the prompt stops nothing
 		if !sc.Scan() {
 			d.printf("\n")
 			break
@@ -163,6 +164,7 @@ const helpText = `Running (step, next, stepi, continue and swtch take a count):
   reverse-stepi (rsi)   back one instruction (re-executes the run from power-on)
   reverse-step (rs)     back to the start of the previous line
   restart               back to power-on
+  ^C                    (at a terminal) stop the running machine where it is
 Breakpoints:
   break FUNC|FILE:LINE|*ADDR [if pid==N|if comm==NAME|pid N]
                         kernel (kernel/*.go; NewProc for ProcessManager_NewProc)

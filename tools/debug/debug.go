@@ -24,6 +24,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"sync/atomic"
 
 	"v6vm/tools/boot"
 	"v6vm/tools/build"
@@ -52,6 +53,11 @@ type Config struct {
 	Out      io.Writer // the session: replies, and the program's console output as it happens
 	Echo     bool      // print each command after the prompt (for a script piped in)
 	Commands []string  // commands to run first, as if typed (a scenario's breakpoints)
+
+	// Interruptible keeps the Step hook installed while the machine runs,
+	// so that Interrupt (on ^C) can stop it anywhere; without it a run
+	// with nothing to stop it goes at full speed to its end.
+	Interruptible bool
 }
 
 // Pos is a point of a run: the instruction count, and which of the Step
@@ -152,6 +158,8 @@ type Debugger struct {
 	results          map[string]bool // kernel functions that return something
 	tpLo, tpHi       uint32          // tracePoint, where the kernel announces events
 
+	interrupted atomic.Bool
+
 	lastCmd  string
 	prevCmd  string
 	listFile string // where the next `list` continues
@@ -240,6 +248,10 @@ func dropString(list []string, s string) []string {
 	return out
 }
 
+// Interrupt stops the running machine at its next instruction (for ^C;
+// Config.Interruptible must be set). It may be called from any goroutine.
+func (d *Debugger) Interrupt() { d.interrupted.Store(true) }
+
 // kill stops the machine for good (before a restart or at the end of the
 // session) and waits for its goroutine.
 func (d *Debugger) kill() {
@@ -260,7 +272,7 @@ func (d *Debugger) kill() {
 // needStep reports whether the run needs the Step hook: whether anything
 // but the end of the run can stop it.
 func (d *Debugger) needStep() bool {
-	return d.cond.mode != modeContinue || len(d.bps) > 0 || len(d.wps) > 0 || d.tracker != nil
+	return d.cond.mode != modeContinue || len(d.bps) > 0 || len(d.wps) > 0 || d.tracker != nil || d.cfg.Interruptible
 }
 
 func (d *Debugger) hooks() v6vm.Hooks {
@@ -356,6 +368,10 @@ func (d *Debugger) check(m *v6vm.Machine) (string, bool) {
 		return "", d.pos == c.to || d.pos.Icount > c.to.Icount
 	case modeEnd:
 		return "", false
+	}
+	if d.interrupted.Load() {
+		d.interrupted.Store(false)
+		return "\nInterrupted.\n", true
 	}
 	if w := d.watchHit; w != nil {
 		d.watchHit = nil

@@ -363,3 +363,22 @@ func TestEventBreakpoints(t *testing.T) {
 		t.Errorf("break NewProc, break exit():\n%s", s)
 	}
 }
+
+// ^C: Interrupt stops a continue that nothing else would stop (here it
+// comes before the continue, so the run stops at its first instruction).
+func TestInterrupt(t *testing.T) {
+	cfg := forktwice(t)
+	out := new(bytes.Buffer)
+	cfg.Out, cfg.Interruptible = out, true
+	d, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.kill)
+	d.exec(t, "break main", "continue") // the program has started
+	d.Interrupt()
+	d.exec(t, "continue")
+	if !strings.Contains(out.String(), "Interrupted.") || d.ended {
+		t.Errorf("continue after Interrupt did not stop:\n%s", out)
+	}
+}
