@@ -46,6 +46,7 @@ reproducible: the same input and --seed give the same screen.`)
 	maxInst := flags.Uint64("max-instructions", 0, "stop after this many instructions (0: no limit)")
 	tick := flags.Uint32("tick", boot.DefaultTick, "instructions per clock tick")
 	jitter := flags.Uint32("jitter", boot.DefaultJitter, "up to this many more instructions per tick, drawn from the seed")
+	cow := flags.Bool("cow", false, "fork copies on write: the child shares the parent's pages until one of them writes (V6++ always copies)")
 	mem := flags.Uint32("mem", v6vm.DefaultMemSize>>20, "physical memory in MiB")
 	diskFile := flags.String("disk", "", "keep the disk in `FILE`: made on first use, booted from afterwards, written back at the end (without it, every boot starts from a fresh disk)")
 	if done, status := parseFlags(flags, args); done {
@@ -67,7 +68,7 @@ reproducible: the same input and --seed give the same screen.`)
 		return 1
 	}
 	opt := boot.Options{Console: os.Stdout, Seed: *seed, MaxInstructions: *maxInst,
-		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk}
+		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk, COW: *cow}
 	if *verbose {
 		opt.Log = os.Stderr
 	}

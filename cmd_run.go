@@ -58,6 +58,7 @@ and draws pictures.`)
 	maxInst := flags.Uint64("max-instructions", 2_000_000_000, "stop after this many instructions (0: no limit)")
 	tick := flags.Uint32("tick", boot.DefaultTick, "instructions per clock tick")
 	jitter := flags.Uint32("jitter", boot.DefaultJitter, "up to this many more instructions per tick, drawn from the seed")
+	cow := flags.Bool("cow", false, "fork copies on write: the child shares the parent's pages until one of them writes (V6++ always copies)")
 	mem := flags.Uint32("mem", v6vm.DefaultMemSize>>20, "physical memory in MiB")
 	diskFile := flags.String("disk", "", "the disk image to use and keep (made with init and PROG if missing); PROG may then be a path on it")
 	flags.SetInterspersed(false)
@@ -123,7 +124,7 @@ and draws pictures.`)
 		Files:   files,
 	}
 	opt := boot.Options{Console: os.Stdout, Seed: *seed, MaxInstructions: *maxInst,
-		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk, Input: input}
+		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk, Input: input, COW: *cow}
 	if *verbose {
 		opt.Log = os.Stderr
 	}

@@ -11,6 +11,7 @@ import "unsafe"
 
 const (
 	BOOT_MAGIC = 0x49423656 // "V6BI"
+	BOOT_COW   = 1          // flags: fork copies on write (cow.go)
 	NBOOTFILE  = 32
 )
 

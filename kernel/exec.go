@@ -311,6 +311,7 @@ func loadImage(h *ExecHeader, img uintptr, ip *Inode, key int32, args *[NCARGS]b
 		u.u_error = ENOMEM
 		return
 	}
+	ReleasePaged(p) // copy-on-write pages go back (cow.go)
 
 	// Release the old program: text, data, stack.
 	XFree(p)

@@ -55,6 +55,7 @@ func Main0() {
 	period, jitter := uint32(20000), uint32(0)
 	if bi.magic == BOOT_MAGIC {
 		memSize, period, jitter = bi.memSize, bi.tickPeriod, bi.tickJitter
+		cowMode = bi.flags&BOOT_COW != 0
 	}
 	nKernelPT = (memSize + 0x3FFFFF) >> 22
 	// Boot's identity map of low memory is not needed any more.

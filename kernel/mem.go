@@ -290,6 +290,11 @@ func userRange(addr uintptr, n uint32, write bool) bool {
 	pt := PhysToVirt(GetUser().u_procp.p_pgdir + PAGE_SIZE)
 	for page := addr &^ (PAGE_SIZE - 1); page < end; page += PAGE_SIZE {
 		pte := *(*uint32)(unsafe.Pointer(pt + (page>>12)*4))
+		if write && pte&PG_COW != 0 && cowFault(uint32(page)) {
+			// The kernel is about to write a copy-on-write page:
+			// the process gets its own copy first (cow.go).
+			pte = *(*uint32)(unsafe.Pointer(pt + (page>>12)*4))
+		}
 		if pte&PG_P == 0 || write && pte&PG_W == 0 {
 			return false
 		}

@@ -389,7 +389,12 @@ func (pm *ProcessManager) Fork() {
 		return
 	}
 	child := &pm.process[slot]
-	r := pm.NewProc()
+	var r int32
+	if s := u.u_procp.p_space; cowMode && (s == nil || s.s_paged) {
+		r = pm.NewProcCOW() // the --cow boot option (cow.go)
+	} else {
+		r = pm.NewProc()
+	}
 	if r < 0 {
 		u.u_error = ENOMEM
 		return
@@ -438,6 +443,7 @@ func (pm *ProcessManager) Exit(status int32) {
 	if p.p_space != nil {
 		ReleaseSpace(p)
 	} else {
+		ReleasePaged(p)
 		FreePageDirectory(p.p_pgdir)
 	}
 	CoreMap.Free(p.p_size, p.p_addr)

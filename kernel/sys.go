@@ -99,6 +99,19 @@ func Sbreak() {
 		return
 	}
 	newData := pageRound(want - md.m_DataStartAddress)
+	if p := u.u_procp; p.p_flag&SPAGED != 0 && newData != md.m_DataSize {
+		// A paged process (cow.go) grows and shrinks page by page.
+		end := md.m_DataStartAddress + md.m_DataSize
+		if newData > md.m_DataSize {
+			if !growPaged(p, end, (newData-md.m_DataSize)/PAGE_SIZE) {
+				u.u_error = ENOMEM
+				return
+			}
+		} else {
+			shrinkPaged(p, md.m_DataStartAddress+newData, (md.m_DataSize-newData)/PAGE_SIZE)
+		}
+		md.m_DataSize = newData
+	}
 	if newData != md.m_DataSize {
 		p := u.u_procp
 		if !Expand(p.p_size - md.m_DataSize + newData) {

@@ -82,6 +82,8 @@ func Dispatch(num uint32) bool {
 		Sys_Vfork()
 	case 61: // __clone
 		Sys_Clone()
+	case 62: // cowstat
+		Cowstat()
 	case 63: // getproc
 		Getproc()
 	default:
@@ -91,4 +93,4 @@ func Dispatch(num uint32) bool {
 }
 
 // SyscallArgs is the number of arguments of each call, for traces.
-var SyscallArgs = [256]int8{1: 1, 2: 0, 3: 3, 4: 3, 5: 3, 6: 1, 7: 1, 8: 2, 9: 2, 10: 1, 11: 3, 12: 1, 13: 0, 14: 3, 17: 1, 18: 2, 19: 3, 20: 0, 28: 2, 34: 1, 35: 1, 36: 0, 37: 2, 38: 0, 41: 1, 42: 1, 43: 1, 48: 2, 49: 0, 50: 3, 51: 2, 52: 2, 53: 2, 54: 2, 55: 1, 60: 0, 61: 2, 63: 2}
+var SyscallArgs = [256]int8{1: 1, 2: 0, 3: 3, 4: 3, 5: 3, 6: 1, 7: 1, 8: 2, 9: 2, 10: 1, 11: 3, 12: 1, 13: 0, 14: 3, 17: 1, 18: 2, 19: 3, 20: 0, 28: 2, 34: 1, 35: 1, 36: 0, 37: 2, 38: 0, 41: 1, 42: 1, 43: 1, 48: 2, 49: 0, 50: 3, 51: 2, 52: 2, 53: 2, 54: 2, 55: 1, 60: 0, 61: 2, 62: 1, 63: 2}

@@ -127,6 +127,9 @@ func Exception(regs *PtRegs, ectx *PteContext) {
 		if ectx.errcode&1 == 0 && GrowStack(hw.CR2()) {
 			return
 		}
+		if ectx.errcode&3 == 3 && cowFault(hw.CR2()) {
+			return // a write to a page shared by a copy-on-write fork
+		}
 		sig = SIGSEGV
 	}
 	tracePoint(TRACE_FAULT, uintptr(ectx.vector))
@@ -165,6 +168,14 @@ func GrowStack(addr uint32) bool {
 	}
 	if u.u_procp.p_space != nil {
 		return false // a shared address space keeps its size (vfork.go)
+	}
+	if p := u.u_procp; p.p_flag&SPAGED != 0 {
+		grow := pageRound(bottom - addr&^(PAGE_SIZE-1))
+		if !growPaged(p, bottom-grow, grow/PAGE_SIZE) {
+			return false
+		}
+		md.m_StackSize += grow
+		return true
 	}
 	grow := pageRound(bottom - addr&^(PAGE_SIZE-1))
 	if !Expand(u.u_procp.p_size + grow) {
@@ -207,6 +218,7 @@ const (
 	TRACE_FAULT     = 13 // the running process took exception arg
 	TRACE_BOOT      = 14 // the kernel is up; arg is the address of ProcMgr
 	TRACE_TICK      = 15 // a clock tick; arg 1 if it came from user mode
+	TRACE_COW       = 16 // a copy-on-write fault at user address arg
 )
 
 var _ = unsafe.Pointer(nil)

@@ -33,6 +33,7 @@ type Space struct {
 	s_size  uint32
 	s_owner *Process // nil once the owner has left
 	s_count int32
+	s_paged bool // the pages are counted pages (cow.go), not s_addr/s_size
 }
 
 var Spaces [NPROC]Space
@@ -51,6 +52,7 @@ func shareSpace(p *Process) *Space {
 			s.s_size = p.p_size - USIZE
 			s.s_owner = p
 			s.s_count = 1
+			s.s_paged = p.p_flag&SPAGED != 0
 			p.p_space = s
 			return s
 		}
@@ -69,11 +71,16 @@ func ReleaseSpace(p *Process) {
 	p.p_space = nil
 	if s.s_owner == p {
 		p.p_size = USIZE // the rest of the image now belongs to the space
+		p.p_flag &^= SPAGED
 		s.s_owner = nil
 	}
 	s.s_count--
 	if s.s_count == 0 {
-		CoreMap.Free(s.s_size, s.s_addr)
+		if s.s_paged {
+			releasePages(s.s_pgdir, &GetUser().u_MemoryDescriptor)
+		} else {
+			CoreMap.Free(s.s_size, s.s_addr)
+		}
 		FreePageDirectory(s.s_pgdir)
 	}
 	if p.p_flag&SVFORK != 0 {

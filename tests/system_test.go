@@ -79,6 +79,7 @@ type runOpts struct {
 	Tick   uint32
 	Jitter uint32
 	Max    uint64
+	COW    bool
 }
 
 func runProg(t testing.TB, name string, o runOpts) run {
@@ -86,7 +87,7 @@ func runProg(t testing.TB, name string, o runOpts) run {
 	system(t)
 	prog := program(t, name)
 	var out, tr bytes.Buffer
-	opt := boot.Options{Console: &out, Seed: o.Seed, MaxInstructions: o.Max, TickPeriod: o.Tick, TickJitter: o.Jitter}
+	opt := boot.Options{Console: &out, Seed: o.Seed, MaxInstructions: o.Max, TickPeriod: o.Tick, TickJitter: o.Jitter, COW: o.COW}
 	if opt.MaxInstructions == 0 {
 		opt.MaxInstructions = 500_000_000
 	}

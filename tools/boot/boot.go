@@ -26,6 +26,7 @@ type Options struct {
 	Log             io.Writer // kernel messages; nil keeps them for Result.Log
 	Input           []byte
 	CloseInput      bool // the input ends after Input: the kernel's readers get EOF
+	COW             bool // copy-on-write fork (the kernel's --cow option)
 	InputFlow       bool // Input waits for the kernel to be ready for it (v6vm.Config.InputFlow)
 	Hooks           v6vm.Hooks
 	Disk            []byte // the disk image, read and written in place; nil: no disk
@@ -113,6 +114,7 @@ func New(kernel *exe.File, cfg build.BootConfig, opt Options) (*v6vm.Machine, *b
 		}
 	}
 	cfg.MemSize, cfg.TickPeriod, cfg.TickJitter = opt.MemSize, opt.TickPeriod, opt.TickJitter
+	cfg.COW = cfg.COW || opt.COW
 	image, err := cfg.Bytes()
 	if err != nil {
 		return nil, nil, err

@@ -82,6 +82,7 @@ type BootConfig struct {
 	MemSize    uint32
 	TickPeriod uint32 // instructions per clock tick
 	TickJitter uint32
+	COW        bool // fork copies on write (the kernel's cow.go)
 	Cmdline    string
 	Files      []BootFile
 }
@@ -108,6 +109,9 @@ func (c BootConfig) Bytes() ([]byte, error) {
 	le.PutUint32(b[4:], c.MemSize)
 	le.PutUint32(b[8:], c.TickPeriod)
 	le.PutUint32(b[12:], c.TickJitter)
+	if c.COW {
+		le.PutUint32(b[16:], 1) // BOOT_COW
+	}
 	le.PutUint32(b[20:], uint32(len(c.Files)))
 	copy(b[24:], c.Cmdline)
 	files := append([]BootFile(nil), c.Files...)

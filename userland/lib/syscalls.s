@@ -415,6 +415,17 @@ __clone:
 	js __syscall_error
 	ret
 
+.globl cowstat
+cowstat:
+	push ebx
+	mov ebx, [esp+8]
+	mov eax, 62
+	int 0x80
+	pop ebx
+	test eax, eax
+	js __syscall_error
+	ret
+
 .globl getproc
 getproc:
 	push ebx
