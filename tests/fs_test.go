@@ -477,3 +477,15 @@ func TestFSDiskSpeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestFSTables: opens beyond the open-file and in-core inode tables fail
+// with ENFILE, and the system recovers when they close.
+func TestFSTables(t *testing.T) {
+	img := diskImage(t, 0, "fs_table")
+	got := runDisk(t, "fs_table", diskOpts{Disk: img})
+	want := "110 opens: 1 beyond the tables (ENFILE: 1), other errors 0\nafter: open 1\n"
+	if got.Out != want {
+		t.Errorf("got:\n%s\nwant:\n%s\nlog:\n%s", got.Out, want, got.Result.Log)
+	}
+	fsckClean(t, img)
+}
