@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"v6vm/asm"
+	"v6vm/tools/build"
 	"v6vm/tools/cc"
 )
 
@@ -23,7 +25,9 @@ const sysInclude = "userland/include"
 func runCC(c *command, args []string) int {
 	fs := newFlags(c, `Compiles C files with v6vm's C compiler (C99 without floating point; see
 "go doc v6vm/tools/cc") and assembles and links them, with any FILE.s given,
-into one executable.
+into one executable for the kernel: linked with crt0 and the C library
+(only the parts it uses), ready for v6vm run. --nostdlib links only the
+files given (bare-metal programs, with their own start-up code).
 
 -E writes the preprocessed source, -S the assembly (with .loc line
 directives and each statement's source line as a comment). Headers in <...>
@@ -36,6 +40,7 @@ exit status is 1.`)
 	incs := fs.StringArrayP("include", "I", nil, "search `DIR` for #include files")
 	defs := fs.StringArrayP("define", "D", nil, "define macro `NAME[=VALUE]` (VALUE defaults to 1)")
 	optimize := fs.BoolP("optimize", "O", false, "improve the instruction choice (frames and stack slots stay as without -O)")
+	nostdlib := fs.Bool("nostdlib", false, "link only the files given: no crt0, no C library")
 	if done, status := parseFlags(fs, args); done {
 		return status
 	}
@@ -43,9 +48,15 @@ exit status is 1.`)
 		fs.Usage()
 		return 2
 	}
-	cfg := &cc.Config{IncludeDirs: *incs, Defines: *defs, Optimize: *optimize}
-	if st, err := os.Stat(sysInclude); err == nil && st.IsDir() {
-		cfg.SysDirs = []string{sysInclude}
+	cfg := &cc.Config{IncludeDirs: *incs, Defines: *defs, Optimize: *optimize, SysDirs: []string{sysInclude}}
+	// The system headers come from the checkout if there is one, else
+	// from the copy inside the command.
+	cfg.ReadFile = func(name string) ([]byte, error) {
+		b, err := os.ReadFile(name)
+		if err != nil && strings.HasPrefix(name, sysInclude+"/") {
+			return iofs.ReadFile(sourceTree(), name)
+		}
+		return b, err
 	}
 	if (*ppOnly || *asmOnly) && *out != "" && fs.NArg() > 1 {
 		fmt.Fprintln(os.Stderr, "v6vm cc: -o with -E or -S takes one input file")
@@ -60,7 +71,7 @@ exit status is 1.`)
 	if *out == "" {
 		*out = "a.out"
 	}
-	return ccLink(cfg, fs.Args(), *out)
+	return ccLink(cfg, fs.Args(), *out, !*nostdlib)
 }
 
 // ccCompile compiles one input: C files to assembly; .s files pass through.
@@ -132,7 +143,7 @@ func ccAssembly(cfg *cc.Config, paths []string, out string) int {
 	return status
 }
 
-func ccLink(cfg *cc.Config, paths []string, out string) int {
+func ccLink(cfg *cc.Config, paths []string, out string, stdlib bool) int {
 	var srcs []asm.Source
 	ok := true
 	for _, path := range paths {
@@ -143,7 +154,17 @@ func ccLink(cfg *cc.Config, paths []string, out string) int {
 	if !ok {
 		return 1
 	}
-	x, err := asm.Assemble(srcs, asm.Options{})
+	opt := asm.Options{}
+	if stdlib {
+		lib, err := build.Libc(sourceTree())
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "v6vm cc: the C library: %v\n", err)
+			return 1
+		}
+		srcs = build.LinkNeeded(srcs, lib)
+		opt = asm.Options{TextAddr: build.UserText, Entry: "_start"}
+	}
+	x, err := asm.Assemble(srcs, opt)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

@@ -18,7 +18,7 @@ func TestCCBuildsAndRuns(t *testing.T) {
 	}
 	exe := filepath.Join(dir, "p.out")
 	rt := "tools/cc/testdata/rt/"
-	status, _ := runCaptured(t, "cc", "-I", "tools/cc/testdata/include", "-o", exe, rt+"start.s", rt+"libc.c", prog)
+	status, _ := runCaptured(t, "cc", "--nostdlib", "-I", "tools/cc/testdata/include", "-o", exe, rt+"start.s", rt+"libc.c", prog)
 	if status != 0 {
 		t.Fatalf("v6vm cc: status %d", status)
 	}

@@ -77,3 +77,20 @@ func TestHelpListsCommands(t *testing.T) {
 		t.Errorf("unknown command: status %d, want 2", status)
 	}
 }
+
+// TestCCLinksTheCLibrary: v6vm cc makes a program for the kernel (crt0 and
+// the C library linked in), which v6vm run then runs.
+func TestCCLinksTheCLibrary(t *testing.T) {
+	dir := t.TempDir()
+	src := dir + "/hello.c"
+	if err := os.WriteFile(src, []byte("#include <stdio.h>\nint main(void) { printf(\"hi %d\\n\", 42); return 3; }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if status, _ := runCaptured(t, "cc", "-o", dir+"/hello", src); status != 0 {
+		t.Fatalf("cc: status %d", status)
+	}
+	status, out := runCaptured(t, "run", dir+"/hello")
+	if status != 3 || out != "hi 42\n" {
+		t.Errorf("run hello: status %d, output %q; want 3 and \"hi 42\\n\"", status, out)
+	}
+}
