@@ -46,6 +46,7 @@ type diskOpts struct {
 	Latency  uint64
 	Input    []byte
 	NoBoot   bool // leave the programs out of the boot image: exec must use the disk
+	COW      bool // copy-on-write fork
 	AnyEnd   bool // do not insist that init reports the program's status
 	TraceOut *bytes.Buffer
 }
@@ -56,7 +57,7 @@ func runDisk(t testing.TB, name string, o diskOpts) run {
 	system(t)
 	var out, tr bytes.Buffer
 	opt := boot.Options{Console: &out, Seed: o.Seed, MaxInstructions: o.Max, TickPeriod: o.Tick,
-		TickJitter: o.Jitter, Disk: o.Disk, DiskLatency: o.Latency, Input: o.Input}
+		TickJitter: o.Jitter, Disk: o.Disk, DiskLatency: o.Latency, Input: o.Input, COW: o.COW}
 	if opt.MaxInstructions == 0 {
 		opt.MaxInstructions = 1_000_000_000
 	}
@@ -488,4 +489,19 @@ func TestFSTables(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s\nlog:\n%s", got.Out, want, got.Result.Log)
 	}
 	fsckClean(t, img)
+}
+
+// TestFSCOW: with copy-on-write fork, reads into a buffer shared with the
+// parent (read, pipe, stat) copy the page first, as every kernel write
+// to user memory must; the programs print the same as with plain fork.
+func TestFSCOW(t *testing.T) {
+	for _, name := range []string{"fs_basic", "fs_pipe", "fs_share", "fs_exec", "fs_random"} {
+		plain := runDisk(t, name, diskOpts{Disk: diskImage(t, 0, name, "fs_quiet"), NoBoot: true})
+		img := diskImage(t, 0, name, "fs_quiet")
+		cow := runDisk(t, name, diskOpts{Disk: img, NoBoot: true, COW: true})
+		if cow.Out != plain.Out {
+			t.Errorf("%s: with --cow\n%s\nwithout\n%s", name, cow.Out, plain.Out)
+		}
+		fsckClean(t, img)
+	}
 }
