@@ -37,6 +37,16 @@ func compileC(src fs.FS, name string, text []byte) (string, error) {
 	return s, nil
 }
 
+// ClearCache forgets every compiled file, for benchmarks of a cold build.
+func ClearCache() {
+	for _, c := range []*sync.Map{&ccCache, &binCache} {
+		c.Range(func(k, _ any) bool {
+			c.Delete(k)
+			return true
+		})
+	}
+}
+
 // Libc returns the C library as assembly sources.
 func Libc(src fs.FS) ([]asm.Source, error) {
 	entries, err := fs.ReadDir(src, "userland/lib")
