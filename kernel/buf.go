@@ -153,6 +153,37 @@ func (bm *BufferManager) GetBlk(dev, blkno int32) *Buf {
 	}
 }
 
+// GetBlkNoWait is GetBlk for interrupt handlers, which cannot sleep: nil
+// if block blkno's buffer is busy, or no clean buffer is free (ours).
+func (bm *BufferManager) GetBlkNoWait(dev, blkno int32) *Buf {
+	s := hw.EFLAGS()
+	hw.Cli()
+	var b *Buf
+	for i := 0; i < NBUF; i++ {
+		c := &bm.m_Buf[i]
+		if c.b_dev == dev && c.b_blkno == blkno {
+			b = c
+			break
+		}
+	}
+	if b == nil {
+		fl := &bm.bFreeList
+		if f := fl.av_forw; f != fl && f.b_flags&B_DELWRI == 0 {
+			b = f
+			b.b_flags = 0
+			b.b_dev = dev
+			b.b_blkno = blkno
+		}
+	}
+	if b != nil && b.b_flags&B_BUSY == 0 {
+		bm.notAvail(b)
+	} else {
+		b = nil
+	}
+	hw.SetEFLAGS(s)
+	return b
+}
+
 // Brelse gives b back: to the end of the free list, waking whoever waits
 // for it or for any buffer (BufferManager::Brelse). A buffer whose transfer
 // failed forgets its block so that nobody trusts its data.

@@ -70,10 +70,11 @@ func Clock(regs *PtRegs, ctx *PtContext) {
 		}
 	}
 	tracePoint(TRACE_CLOCK, uintptr(time_))
-	// Every few seconds, start writing the delayed blocks, as V6's update
-	// daemon's sync, idle or not: the buffer free list is only ever
+	// Every few seconds, start writing the superblock and the delayed
+	// blocks, as V6's update daemon's sync, idle or not: the buffer free list is only ever
 	// changed with interrupts off, so no kernel code is half-way through it.
 	if time_%FLUSH_SECONDS == 0 {
+		FS.FlushSuper()
 		BufMgr.Bflush(NODEV)
 	}
 	if fromUser {

@@ -368,6 +368,35 @@ func (fs *FileSystem) Update() {
 	ProcMgr.WakeUpAll(uintptr(unsafe.Pointer(&fs.updlock)))
 }
 
+// FlushSuper puts the superblock, if it changed, in its buffers as
+// delayed writes, from the clock's periodic flush (ours: V6's update
+// daemon ran sync every 30 seconds, which writes it). It cannot sleep:
+// it gives up if a buffer is busy or an update is under way, and tries
+// again next time. A power failure then finds a free list at most a few
+// seconds old, not the one of the last sync.
+func (fs *FileSystem) FlushSuper() {
+	sb := &fs.sb
+	if !fs.mounted || sb.s_fmod == 0 || sb.s_flock != 0 || sb.s_ilock != 0 || fs.updlock {
+		return
+	}
+	b0 := BufMgr.GetBlkNoWait(ROOTDEV, SUPER_BLOCK_SECTOR_NUMBER)
+	if b0 == nil {
+		return
+	}
+	b1 := BufMgr.GetBlkNoWait(ROOTDEV, SUPER_BLOCK_SECTOR_NUMBER+1)
+	if b1 == nil {
+		BufMgr.Brelse(b0)
+		return
+	}
+	sb.s_fmod = 0
+	sb.s_time = int32(bootTime + time_)
+	sbp := uintptr(unsafe.Pointer(sb))
+	hw.CopyBytes(b0.b_addr, sbp, BUFFER_SIZE)
+	hw.CopyBytes(b1.b_addr, sbp+BUFFER_SIZE, BUFFER_SIZE)
+	BufMgr.Bdwrite(b0)
+	BufMgr.Bdwrite(b1)
+}
+
 // Sync is the sync system call (SystemCall::Sys_Sync).
 func Sync() {
 	FS.Update()
