@@ -142,9 +142,11 @@ func cowFault(va uint32) bool {
 		return false
 	}
 	pa := *pte &^ (PAGE_SIZE - 1)
+	copied := uint32(0)
 	if pageRef[pageIndex(pa)] == 1 {
 		*pte = *pte&^PG_COW | PG_W
 	} else {
+		copied = 1
 		npa := CoreMap.Alloc(PAGE_SIZE)
 		if npa == 0 {
 			return false // no memory for the copy: the process gets SIGSEGV
@@ -156,7 +158,7 @@ func cowFault(va uint32) bool {
 		cowCopied++
 	}
 	hw.Invlpg(uintptr(va))
-	tracePoint(TRACE_COW, uintptr(va))
+	tracePoint(TRACE_COW, uintptr(va&^(PAGE_SIZE-1)|copied)) // bit 0: copied
 	return true
 }
 

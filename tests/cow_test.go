@@ -2,6 +2,8 @@ package tests
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/sebdah/goldie/v2"
@@ -50,5 +52,37 @@ func BenchmarkForkBig(b *testing.B) {
 				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "forks/s")
 			})
 		}
+	}
+}
+
+// TestTraceShowsCOWAndAddressSpaces: the trace names copy-on-write faults,
+// both kinds, and the address space each process is switched into — a
+// vfork child runs in its parent's page directory, a forked child in its
+// own.
+func TestTraceShowsCOWAndAddressSpaces(t *testing.T) {
+	r := runProg(t, "cowfork", runOpts{Seed: 1, COW: true, Events: []string{"cow"}})
+	if !strings.Contains(r.Trace, "shared: copied for the writer") || !strings.Contains(r.Trace, "made writable again, no copy") {
+		t.Errorf("the cow trace lacks one of the two kinds of fault:\n%s", r.Trace)
+	}
+	v := runProg(t, "vforkshare", runOpts{Seed: 1, Events: []string{"swtch"}})
+	space := regexp.MustCompile(`swtch in  \[(\d+) vforkshare\]: .*\(address space (0x[0-9a-f]+)\)`)
+	spaces := map[string]map[string]bool{}
+	for _, m := range space.FindAllStringSubmatch(v.Trace, -1) {
+		if spaces[m[1]] == nil {
+			spaces[m[1]] = map[string]bool{}
+		}
+		spaces[m[1]][m[2]] = true
+	}
+	// pid 2 is the program; 3 its forked child, 4 its vfork child.
+	shared := false
+	for s := range spaces["4"] {
+		shared = shared || spaces["2"][s]
+	}
+	forkedOwn := true
+	for s := range spaces["3"] {
+		forkedOwn = forkedOwn && !spaces["2"][s]
+	}
+	if !shared || !forkedOwn || len(spaces["3"]) == 0 {
+		t.Errorf("address spaces by pid %v: want the vfork child (4) in its parent's (2), the forked child (3) in its own", spaces)
 	}
 }

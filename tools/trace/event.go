@@ -25,6 +25,20 @@ type Event struct {
 	Clock   *Clock   `json:"clock,omitempty"`
 	Tick    *Tick    `json:"tick,omitempty"`
 	Output  *Output  `json:"output,omitempty"`
+	COW     *COW     `json:"cow,omitempty"`
+
+	// Pgdir is, for a switch-in, the physical address of the page
+	// directory the process runs in: the identity of its address space
+	// (a vfork child and its parent share one).
+	Pgdir uint32 `json:"pgdir,omitempty"`
+}
+
+// COW is a copy-on-write fault (the kernel's --cow fork): a write to a
+// shared page, which is copied for the writer, or only made writable again
+// when no one else uses it any more.
+type COW struct {
+	Addr   uint32 `json:"addr"` // the page's user address
+	Copied bool   `json:"copied"`
 }
 
 // Kind names an event kind.
@@ -45,6 +59,7 @@ const (
 	KClock    Kind = "clock"  // the once-a-second recomputation
 	KTick     Kind = "tick"   // a clock interrupt
 	KOutput   Kind = "output" // a line the program wrote on the console
+	KCOW      Kind = "cow"    // a copy-on-write fault
 )
 
 // ProcInfo is what an event shows of a process-table entry.

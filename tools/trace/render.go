@@ -46,7 +46,13 @@ func FormatText(e *Event) string {
 		line("          candidates (scan from slot %d): %s", s.ScanFrom, strings.Join(cands, " | "))
 		line("          chose %s: %s", s.Chose.name(), s.Rule)
 	case KSwitchIn:
-		line("swtch in  %s: Swtch returns 1 on its stack, through:", who)
+		space := ""
+		if e.Pgdir != 0 {
+			// The page directory names the address space: a vfork
+			// child's is its parent's.
+			space = fmt.Sprintf(" (address space %#x)", e.Pgdir)
+		}
+		line("swtch in  %s: Swtch returns 1 on its stack%s, through:", who, space)
 		b.WriteString(FormatStack(e.Stack, strings.Repeat(" ", 16)))
 	case KIdle:
 		line("idle      nothing to run: Select halts until an interrupt")
@@ -92,6 +98,12 @@ func FormatText(e *Event) string {
 		line("tick      %s in %s mode", who, mode)
 	case KOutput:
 		line("output    %s %q", who, e.Output.Text)
+	case KCOW:
+		what := "the last user: made writable again, no copy"
+		if e.COW.Copied {
+			what = "shared: copied for the writer"
+		}
+		line("cow       %s writes page %#x, %s", who, e.COW.Addr, what)
 	default:
 		line("%s %s", e.Kind, who)
 	}

@@ -33,6 +33,7 @@ const (
 	evSignal   = 12
 	evFault    = 13
 	evBoot     = 14
+	evCOW      = 16
 
 	// Not the kernel's: seen by the machine's hooks.
 	evTick   = 100 // a timer interrupt (Trap hook)
@@ -53,6 +54,7 @@ var classes = map[string][]int{
 	"signal":  {evSignal, evFault},
 	"tick":    {evTick},
 	"output":  {evOutput},
+	"cow":     {evCOW},
 }
 
 // kinds maps the kernel's event numbers to the kinds of the events they make.
@@ -60,6 +62,7 @@ var kinds = map[int][]Kind{
 	evSelect: {KSelect}, evSwtchIn: {KSwitchIn}, evIdle: {KIdle}, evSleep: {KSleep},
 	evWakeup: {KWakeup}, evSysret: {KSyscall}, evExit: {KExit}, evExec: {KExec},
 	evSignal: {KSignal}, evFault: {KFault}, evClock: {KClock}, evTick: {KTick}, evOutput: {KOutput},
+	evCOW: {KCOW},
 }
 
 // Filter passes on to s only the events of the named classes (see
@@ -292,7 +295,7 @@ func (t *Tracer) event(m *v6vm.Machine, ev int, arg uint32) {
 		e = t.selectEvent(m, k.ProcAt(m, arg))
 	case evSwtchIn:
 		p := k.Current(m)
-		e = &Event{Kind: KSwitchIn, Pid: p.Pid, Comm: p.Comm, Stack: k.SwitchedInStack(m)}
+		e = &Event{Kind: KSwitchIn, Pid: p.Pid, Comm: p.Comm, Stack: k.SwitchedInStack(m), Pgdir: p.Pgdir}
 	case evIdle:
 		if t.idle {
 			return
@@ -321,6 +324,9 @@ func (t *Tracer) event(m *v6vm.Machine, ev int, arg uint32) {
 			kind = KFault
 		}
 		e = &Event{Kind: kind, Pid: p.Pid, Comm: p.Comm, Signal: &Signal{Number: int(arg)}}
+	case evCOW:
+		p := k.Current(m)
+		e = &Event{Kind: KCOW, Pid: p.Pid, Comm: p.Comm, COW: &COW{Addr: arg &^ 0xFFF, Copied: arg&1 != 0}}
 	case evClock:
 		e = &Event{Kind: KClock, Clock: &Clock{Second: arg}}
 		p := k.Current(m)
