@@ -431,7 +431,7 @@ func TestFSShare(t *testing.T) {
 // kernel seconds without sync (the clock's flush, V6's update), so a
 // power failure later does not lose it.
 func TestFSPeriodicFlush(t *testing.T) {
-	read := func(max uint64, args ...string) string {
+	read := func(max uint64, args ...string) (string, *fs.Report) {
 		img := diskImage(t, 0, "fs_flush")
 		r := runDisk(t, "fs_flush", diskOpts{Disk: img, AnyEnd: true, runOpts: runOpts{Max: max, Tick: 10000, Jitter: 1, Args: args}})
 		if r.Result.Kind != boot.Stopped {
@@ -442,16 +442,17 @@ func TestFSPeriodicFlush(t *testing.T) {
 			t.Fatal(err)
 		}
 		b, _ := m.ReadFile("/tmp/unsynced")
-		return string(b)
+		return string(b), fs.Check(img)
 	}
 	// A kernel second is HZ = 120 ticks of 10,000 instructions; computing
-	// or idle (sleep), the clock flushes.
+	// or idle (sleep), the clock flushes the data and the superblock, so
+	// that the disk is consistent.
 	for _, args := range [][]string{nil, {"idle"}} {
-		if got := read(3*1_200_000, args...); got == "delayed but not lost\n" {
-			t.Errorf("%v: after 3 seconds the data is on the disk already: the test cannot tell a flush", args)
+		if got, rep := read(3*1_200_000, args...); got == "delayed but not lost\n" || rep.OK() {
+			t.Errorf("%v: after 3 seconds the disk is up to date already (%q, %s): the test cannot tell a flush", args, got, rep)
 		}
-		if got := read(12*1_200_000, args...); got != "delayed but not lost\n" {
-			t.Errorf("%v: after 12 seconds the disk has %q", args, got)
+		if got, rep := read(12*1_200_000, args...); got != "delayed but not lost\n" || !rep.OK() {
+			t.Errorf("%v: after 12 seconds the disk has %q; fsck:\n%s", args, got, rep)
 		}
 	}
 }
