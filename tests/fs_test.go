@@ -509,3 +509,14 @@ func TestFSCOW(t *testing.T) {
 		fsckClean(t, img)
 	}
 }
+
+// TestFSGetcwd: getcwd names the current directory by climbing "..".
+func TestFSGetcwd(t *testing.T) {
+	img := diskImage(t, 0, "fs_cwd")
+	got := runDisk(t, "fs_cwd", diskOpts{Disk: img})
+	want := "cwd /\ncwd /tmp/a/bee\ncwd /tmp/a\ncwd /\nsmall buffer: NULL errno 34\n"
+	if got.Out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got.Out, want)
+	}
+	fsckClean(t, img)
+}
