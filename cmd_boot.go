@@ -57,7 +57,7 @@ reproducible: the same input and --seed give the same screen.`)
 		return 2
 	}
 	src := sourceTree()
-	kernel, err := build.Kernel(src)
+	kernel, err := build.CachedKernel(src)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm boot: building the kernel: %v\n", err)
 		return 1
@@ -137,7 +137,7 @@ func systemImage(src fs.FS, diskFile string) (build.BootConfig, []byte, error) {
 			return cfg, nil, err
 		}
 	}
-	disk, err := build.SystemDisk(src, 0)
+	disk, err := build.CachedSystemDisk(src)
 	return cfg, disk, err
 }
 

@@ -75,7 +75,7 @@ and draws pictures.`)
 		return 2
 	}
 	src := sourceTree()
-	kernel, err := build.Kernel(src)
+	kernel, err := build.CachedKernel(src)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm run: building the kernel: %v\n", err)
 		return 1

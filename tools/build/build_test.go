@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"testing"
+	"testing/fstest"
 )
 
 func TestKernelBuilds(t *testing.T) {
@@ -35,5 +36,32 @@ func BenchmarkUserProgramBuild(b *testing.B) {
 		if _, err := UserProgram(src, "init"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCache: the second build comes from the cache (the same bytes), and a
+// change to a source file makes a new key.
+func TestCache(t *testing.T) {
+	t.Setenv("V6VM_CACHE", t.TempDir())
+	src := os.DirFS("../..")
+	k1, err := CachedKernel(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k2, err := CachedKernel(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(k1.Marshal()) != string(k2.Marshal()) {
+		t.Errorf("the cached kernel differs from the built one")
+	}
+	key, _ := SourceKey(src)
+	entries, _ := os.ReadDir(os.Getenv("V6VM_CACHE"))
+	if len(entries) != 1 || entries[0].Name() != key+"-kernel" {
+		t.Errorf("cache holds %v, want %s-kernel", entries, key)
+	}
+	other := fstest.MapFS{"kernel/a.go": {Data: []byte("x")}}
+	if k, _ := SourceKey(other); k == key {
+		t.Errorf("different sources, same key")
 	}
 }
