@@ -3,10 +3,12 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"v6vm/v6vm/exe"
 )
@@ -16,9 +18,11 @@ import (
 // instead of compiling the kernel and the userland again.
 
 // SourceKey is a hash of every file under kernel/ and userland/ (names and
-// contents): anything built from them is the same while it is.
+// contents) and of the running program itself, whose compilers build them:
+// anything built from them is the same while it is.
 func SourceKey(src fs.FS) (string, error) {
 	h := sha256.New()
+	h.Write(toolsKey())
 	for _, dir := range []string{"kernel", "userland"} {
 		var names []string
 		err := fs.WalkDir(src, dir, func(p string, d fs.DirEntry, err error) error {
@@ -42,6 +46,29 @@ func SourceKey(src fs.FS) (string, error) {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:24], nil
+}
+
+var (
+	toolsOnce sync.Once
+	toolsSum  []byte
+)
+
+// toolsKey is a hash of the running executable: a change to the compilers
+// or the assembler must not reuse what the old ones built.
+func toolsKey() []byte {
+	toolsOnce.Do(func() {
+		toolsSum = []byte("unknown")
+		if path, err := os.Executable(); err == nil {
+			if f, err := os.Open(path); err == nil {
+				h := sha256.New()
+				if _, err := io.Copy(h, f); err == nil {
+					toolsSum = h.Sum(nil)
+				}
+				f.Close()
+			}
+		}
+	})
+	return toolsSum
 }
 
 // cacheDir is where built artifacts are kept ($V6VM_CACHE, or the user's
