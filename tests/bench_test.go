@@ -77,3 +77,22 @@ func TestForkProfile(t *testing.T) {
 		t.Fatal("nothing counted")
 	}
 }
+
+// TestForkExecProfile prints where a fork+exec+wait round trip (exec of
+// /bin/true from the disk) spends its instructions, by kernel function
+// (go test ./tests -run ForkExecProfile -v).
+func TestForkExecProfile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("profiling is slow")
+	}
+	const n = 200
+	disk := systemWith(t, "forkexec")
+	prof := trace.NewProfile(kernel)
+	runDisk(t, "forkexec", diskOpts{Disk: disk, NoBoot: true, Step: prof.Step, runOpts: runOpts{Args: []string{fmt.Sprint(n)}}})
+	if testing.Verbose() {
+		prof.Write(os.Stdout, n, 40)
+	}
+	if prof.Total() == 0 {
+		t.Fatal("nothing counted")
+	}
+}

@@ -46,7 +46,7 @@ func BenchmarkForkBig(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%dKiB", mode.name, kb), func(b *testing.B) {
 				base := runProg(b, "forkbig", runOpts{Args: []string{"0", fmt.Sprint(kb)}, COW: mode.cow})
 				b.ResetTimer()
-				r := runProg(b, "forkbig", runOpts{Args: []string{fmt.Sprint(b.N), fmt.Sprint(kb)}, COW: mode.cow})
+				r := runProg(b, "forkbig", runOpts{Args: []string{fmt.Sprint(b.N), fmt.Sprint(kb)}, COW: mode.cow, Max: 1 << 40})
 				b.StopTimer()
 				b.ReportMetric(float64(r.Result.Icount-base.Result.Icount)/float64(b.N), "instructions/fork")
 				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "forks/s")

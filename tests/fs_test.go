@@ -15,6 +15,7 @@ import (
 	"v6vm/tools/build"
 	"v6vm/tools/fs"
 	"v6vm/tools/trace"
+	"v6vm/v6vm"
 	"v6vm/v6vm/exe"
 )
 
@@ -49,6 +50,7 @@ type diskOpts struct {
 	COW      bool // copy-on-write fork
 	AnyEnd   bool // do not insist that init reports the program's status
 	TraceOut *bytes.Buffer
+	Step     func(*v6vm.Machine) // called before every instruction (a profiler)
 }
 
 // runDisk boots with o.Disk and runs /name under init.
@@ -58,6 +60,7 @@ func runDisk(t testing.TB, name string, o diskOpts) run {
 	var out, tr bytes.Buffer
 	opt := boot.Options{Console: &out, Seed: o.Seed, MaxInstructions: o.Max, TickPeriod: o.Tick,
 		TickJitter: o.Jitter, Disk: o.Disk, DiskLatency: o.Latency, Input: o.Input, COW: o.COW}
+	opt.Hooks.Step = o.Step
 	if opt.MaxInstructions == 0 {
 		opt.MaxInstructions = 1_000_000_000
 	}

@@ -69,7 +69,7 @@ func BenchmarkBootToPrompt(b *testing.B) {
 }
 
 // systemWith is the system's disk plus the named test programs at /NAME.
-func systemWith(b *testing.B, names ...string) []byte {
+func systemWith(b testing.TB, names ...string) []byte {
 	system(b)
 	progs, err := build.UserPrograms(src)
 	if err != nil {
