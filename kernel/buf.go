@@ -16,6 +16,7 @@ import (
 
 const (
 	NBUF          = 32  // buffers (V6++ 15)
+	NBHASH        = 16  // hash chains of the buffers, a power of two (ours)
 	BUFFER_SIZE   = 512 // one block is one sector
 	NODEV         = -1
 	ROOTDEV       = 0 // the machine's one disk
@@ -55,6 +56,7 @@ type Buf struct {
 	b_addr   uintptr // kernel virtual address of the data; physical = b_addr - KERNEL_BASE
 	b_blkno  int32
 	b_error  int32
+	b_hnext  *Buf // the next buffer of its hash chain (ours)
 }
 
 // Devtab is a block device's request queue (V6++ Devtab).
@@ -65,12 +67,15 @@ type Devtab struct {
 	d_nblk   int32
 }
 
-// BufferManager owns the buffers (V6++ BufferManager). V6++ also chains
-// each device's buffers for GetBlk's search; with one disk and NBUF
-// buffers a scan of m_Buf is as short.
+// BufferManager owns the buffers (V6++ BufferManager). V6++ chains each
+// device's buffers, and GetBlk searches the whole chain; we chain them by
+// block number instead, as later Unixes do (V7's bhash), because GetBlk
+// and InCore run several times for every file a process opens or execs,
+// and a scan of every buffer was a tenth of a fork+exec+wait.
 type BufferManager struct {
 	bFreeList Buf // head of the circular free list, LRU first
 	m_Buf     [NBUF]Buf
+	bHash     [NBHASH]*Buf // chains of the buffers that hold a block, by b_blkno
 	Buffer    [NBUF][BUFFER_SIZE]byte
 }
 
@@ -114,14 +119,7 @@ func (bm *BufferManager) GetBlk(dev, blkno int32) *Buf {
 	p := GetUser().u_procp
 	for {
 		hw.Cli()
-		var found *Buf
-		for i := 0; i < NBUF; i++ {
-			b := &bm.m_Buf[i]
-			if b.b_dev == dev && b.b_blkno == blkno {
-				found = b
-				break
-			}
-		}
+		found := bm.lookup(dev, blkno)
 		if found != nil {
 			if found.b_flags&B_BUSY != 0 {
 				found.b_flags |= B_WANTED
@@ -140,15 +138,17 @@ func (bm *BufferManager) GetBlk(dev, blkno int32) *Buf {
 		}
 		b := fl.av_forw
 		bm.notAvail(b)
-		hw.Sti()
 		if b.b_flags&B_DELWRI != 0 {
+			hw.Sti()
 			b.b_flags |= B_ASYNC
 			bm.Bwrite(b)
 			continue
 		}
+		// Renamed before interrupts come back, so that the clock's
+		// GetBlkNoWait cannot give the same block a second buffer.
 		b.b_flags = B_BUSY
-		b.b_dev = dev
-		b.b_blkno = blkno
+		bm.rename(b, dev, blkno)
+		hw.Sti()
 		return b
 	}
 }
@@ -158,21 +158,13 @@ func (bm *BufferManager) GetBlk(dev, blkno int32) *Buf {
 func (bm *BufferManager) GetBlkNoWait(dev, blkno int32) *Buf {
 	s := hw.EFLAGS()
 	hw.Cli()
-	var b *Buf
-	for i := 0; i < NBUF; i++ {
-		c := &bm.m_Buf[i]
-		if c.b_dev == dev && c.b_blkno == blkno {
-			b = c
-			break
-		}
-	}
+	b := bm.lookup(dev, blkno)
 	if b == nil {
 		fl := &bm.bFreeList
 		if f := fl.av_forw; f != fl && f.b_flags&B_DELWRI == 0 {
 			b = f
 			b.b_flags = 0
-			b.b_dev = dev
-			b.b_blkno = blkno
+			bm.rename(b, dev, blkno)
 		}
 	}
 	if b != nil && b.b_flags&B_BUSY == 0 {
@@ -200,8 +192,7 @@ func (bm *BufferManager) Brelse(b *Buf) {
 	}
 	if b.b_flags&B_ERROR != 0 {
 		b.b_flags &^= B_ERROR | B_DELWRI | B_DONE
-		b.b_dev = NODEV
-		b.b_blkno = -1
+		bm.rename(b, NODEV, -1)
 	}
 	b.b_flags &^= B_WANTED | B_BUSY | B_ASYNC
 	b.av_back = fl.av_back
@@ -228,13 +219,46 @@ func (bm *BufferManager) Bread(dev, blkno int32) *Buf {
 
 // InCore reports whether block blkno has a buffer (BufferManager::InCore).
 func (bm *BufferManager) InCore(dev, blkno int32) bool {
-	for i := 0; i < NBUF; i++ {
-		b := &bm.m_Buf[i]
-		if b.b_dev == dev && b.b_blkno == blkno {
-			return true
+	s := hw.EFLAGS()
+	hw.Cli()
+	b := bm.lookup(dev, blkno)
+	hw.SetEFLAGS(s)
+	return b != nil
+}
+
+// lookup returns the buffer that holds block blkno of dev, or nil (the
+// search of BufferManager::GetBlk). Interrupts are off: the disk
+// interrupt renames buffers.
+func (bm *BufferManager) lookup(dev, blkno int32) *Buf {
+	for b := bm.bHash[blkno&(NBHASH-1)]; b != nil; b = b.b_hnext {
+		if b.b_blkno == blkno && b.b_dev == dev {
+			return b
 		}
 	}
-	return false
+	return nil
+}
+
+// rename makes b the buffer of block blkno of dev, moving it to that
+// block's hash chain; NODEV leaves it on none.
+func (bm *BufferManager) rename(b *Buf, dev, blkno int32) {
+	s := hw.EFLAGS()
+	hw.Cli()
+	if b.b_dev != NODEV {
+		pp := &bm.bHash[b.b_blkno&(NBHASH-1)]
+		for *pp != b {
+			pp = &(*pp).b_hnext
+		}
+		*pp = b.b_hnext
+	}
+	b.b_dev = dev
+	b.b_blkno = blkno
+	b.b_hnext = nil
+	if dev != NODEV {
+		h := &bm.bHash[blkno&(NBHASH-1)]
+		b.b_hnext = *h
+		*h = b
+	}
+	hw.SetEFLAGS(s)
 }
 
 // Breada is Bread that also starts reading rablkno, the block the reader
