@@ -12,6 +12,7 @@ import (
 
 const (
 	NINODE = 100 // in-core inodes (InodeTable::NINODE)
+	NIHASH = 32  // hash chains of the in-core inodes, a power of two (ours)
 
 	// i_flag
 	ILOCK  = 0x1 // locked
@@ -55,11 +56,17 @@ type Inode struct {
 	i_size   int32
 	i_addr   [10]int32
 	i_lastr  int32
+	i_hnext  *Inode // the next inode of its hash chain (ours)
 }
 
-// InodeTable is the table of in-core inodes (V6++ InodeTable).
+// InodeTable is the table of in-core inodes (V6++ InodeTable). V6++'s
+// IGet scans the whole table for the inode; we also chain the inodes in
+// use by number, as later Unixes do, because every path name looks up
+// an inode per component and the scans of NINODE entries were an eighth
+// of a fork+exec+wait.
 type InodeTable struct {
 	m_Inode [NINODE]Inode
+	m_Hash  [NIHASH]*Inode // chains of the referenced inodes, by i_number
 }
 
 var InodeTbl InodeTable
@@ -75,13 +82,17 @@ type IOParameter struct {
 
 // IsLoaded reports whether inode ino is in core (InodeTable::IsLoaded).
 func (t *InodeTable) IsLoaded(dev, ino int32) bool {
-	for i := 0; i < NINODE; i++ {
-		ip := &t.m_Inode[i]
-		if ip.i_count != 0 && ip.i_dev == dev && ip.i_number == ino {
-			return true
+	return t.lookup(dev, ino) != nil
+}
+
+// lookup returns in-core inode ino of dev, or nil (IGet's search).
+func (t *InodeTable) lookup(dev, ino int32) *Inode {
+	for ip := t.m_Hash[ino&(NIHASH-1)]; ip != nil; ip = ip.i_hnext {
+		if ip.i_number == ino && ip.i_dev == dev {
+			return ip
 		}
 	}
-	return false
+	return nil
 }
 
 // IGet returns inode ino referenced and locked, reading it from the disk
@@ -96,18 +107,7 @@ func (t *InodeTable) IGet(dev, ino int32) *Inode {
 		return nil
 	}
 	for {
-		var free *Inode
-		var found *Inode
-		for i := 0; i < NINODE; i++ {
-			ip := &t.m_Inode[i]
-			if ip.i_count != 0 && ip.i_dev == dev && ip.i_number == ino {
-				found = ip
-				break
-			}
-			if ip.i_count == 0 && free == nil {
-				free = ip
-			}
-		}
+		found := t.lookup(dev, ino)
 		if found != nil {
 			if found.i_flag&ILOCK != 0 {
 				found.i_flag |= IWANT
@@ -117,6 +117,12 @@ func (t *InodeTable) IGet(dev, ino int32) *Inode {
 			found.i_count++
 			found.i_flag |= ILOCK
 			return found
+		}
+		var free *Inode
+		for i := 0; i < NINODE && free == nil; i++ {
+			if t.m_Inode[i].i_count == 0 {
+				free = &t.m_Inode[i]
+			}
 		}
 		if free == nil {
 			println("fs: inode table overflow")
@@ -129,6 +135,9 @@ func (t *InodeTable) IGet(dev, ino int32) *Inode {
 		ip.i_flag = ILOCK
 		ip.i_count = 1
 		ip.i_lastr = -1
+		h := &t.m_Hash[ino&(NIHASH-1)]
+		ip.i_hnext = *h
+		*h = ip
 		b := BufMgr.Bread(dev, INODE_ZONE_START_SECTOR+ino/INODE_NUMBER_PER_SECTOR)
 		if b.b_flags&B_ERROR != 0 {
 			BufMgr.Brelse(b)
@@ -175,6 +184,11 @@ func (t *InodeTable) IPut(ip *Inode) {
 		}
 		ip.Prele()
 		ip.i_flag = 0
+		pp := &t.m_Hash[ip.i_number&(NIHASH-1)]
+		for *pp != ip {
+			pp = &(*pp).i_hnext
+		}
+		*pp = ip.i_hnext
 		ip.i_number = -1
 	}
 	ip.i_count--
