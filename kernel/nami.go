@@ -89,6 +89,7 @@ func NameI(path *[MAXPATH]byte, mode int32) *Inode {
 			i++
 		}
 		last := path[i] == 0
+		first := *(*uint32)(unsafe.Pointer(&u.u_dbuf))
 
 		// Search the directory.
 		io := &u.u_IOParam
@@ -115,23 +116,19 @@ func NameI(path *[MAXPATH]byte, mode int32) *Inode {
 					break
 				}
 			}
-			hw.CopyBytes(uintptr(unsafe.Pointer(&u.u_dent)), b.b_addr+uintptr(io.m_Offset%BUFFER_SIZE), 32)
+			// V6++ copies every entry into u_dent; we compare each in
+			// the buffer, a word at a time, and copy only the match.
+			e := (*DirectoryEntry)(unsafe.Pointer(b.b_addr + uintptr(io.m_Offset%BUFFER_SIZE)))
 			io.m_Offset += 32
 			io.m_Count--
-			if u.u_dent.m_ino == 0 {
+			if e.m_ino == 0 {
 				if freeOffset < 0 {
 					freeOffset = io.m_Offset - 32
 				}
 				continue
 			}
-			same := true
-			for j := 0; j < DIRSIZ; j++ {
-				if u.u_dent.m_name[j] != u.u_dbuf[j] {
-					same = false
-					break
-				}
-			}
-			if same {
+			if *(*uint32)(unsafe.Pointer(&e.m_name)) == first && sameName(&e.m_name, &u.u_dbuf) {
+				u.u_dent = *e
 				found = true
 				break
 			}
@@ -169,6 +166,18 @@ func NameI(path *[MAXPATH]byte, mode int32) *Inode {
 			return nil
 		}
 	}
+}
+
+// sameName reports whether two directory entry names are equal.
+func sameName(a, b *[DIRSIZ]byte) bool {
+	x := (*[DIRSIZ / 4]uint32)(unsafe.Pointer(a))
+	y := (*[DIRSIZ / 4]uint32)(unsafe.Pointer(b))
+	for i := 0; i < DIRSIZ/4; i++ {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // getPath copies the user's path argument in; false with EFAULT or
