@@ -22,6 +22,9 @@ func (c *compiler) call(e *ast.CallExpr) *backend.Node {
 		case *types.Builtin:
 			return c.builtin(e, obj.Name())
 		case *types.Func:
+			if x, ok := c.leaves[obj]; ok {
+				return c.expr(x)
+			}
 			return c.directCall(p, obj, nil, e.Args)
 		}
 	case *ast.SelectorExpr:

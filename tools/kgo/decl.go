@@ -89,6 +89,43 @@ func (c *compiler) declareFunc(d *ast.FuncDecl) {
 	}
 	c.objs[f] = obj
 	c.prog.Objs = append(c.prog.Objs, obj)
+	if x := c.leafResult(d, f); x != nil {
+		if c.leaves == nil {
+			c.leaves = map[*types.Func]ast.Expr{}
+		}
+		c.leaves[f] = x
+	}
+}
+
+// leafResult returns X if d is `func F() T { return X }` and X calls
+// nothing (conversions aside): each call of F is then compiled as X where
+// it stands. The kernel has such accessors on hot paths (GetUser, called
+// dozens of times per system call); the call and frame cost more than X.
+func (c *compiler) leafResult(d *ast.FuncDecl, f *types.Func) ast.Expr {
+	sig := f.Type().(*types.Signature)
+	if d.Body == nil || sig.Recv() != nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 || len(d.Body.List) != 1 {
+		return nil
+	}
+	ret, ok := d.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 || !types.Identical(c.info.TypeOf(ret.Results[0]), sig.Results().At(0).Type()) {
+		return nil
+	}
+	pure := true
+	ast.Inspect(ret.Results[0], func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if !c.info.Types[n.Fun].IsType() {
+				pure = false
+			}
+		case *ast.FuncLit:
+			pure = false
+		}
+		return pure
+	})
+	if !pure {
+		return nil
+	}
+	return ret.Results[0]
 }
 
 func (c *compiler) declareVars(s *ast.ValueSpec) {

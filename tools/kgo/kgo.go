@@ -184,8 +184,9 @@ type compiler struct {
 	objs       map[types.Object]*backend.Obj
 	strs       map[string]*backend.Obj // string literal data
 	fn         *funcState
-	helpers    map[string]*backend.Obj // kgohelp functions, once one is used
-	intrinsics map[string]string       // kernel/hw function -> inline instructions
+	helpers    map[string]*backend.Obj  // kgohelp functions, once one is used
+	intrinsics map[string]string        // kernel/hw function -> inline instructions
+	leaves     map[*types.Func]ast.Expr // functions that only return a call-free expression
 }
 
 func (c *compiler) compile(files []File) *backend.Program {
