@@ -143,9 +143,14 @@ func Sys_Exec() {
 	}
 	execBusy[slot] = true
 	buf := &execArgs[slot]
-	argc, nbytes := collectArgs(buf, uintptr(u.u_arg[1]))
+	nbytes := uint32(0)
+	argc := collectArgs(buf, &nbytes, uintptr(u.u_arg[1]))
+	envc := int32(-1)
 	if argc >= 0 {
-		loadImage(h, img, ip, key, buf, argc, nbytes, &path)
+		envc = collectArgs(buf, &nbytes, uintptr(u.u_arg[2]))
+	}
+	if envc >= 0 {
+		loadImage(h, img, ip, key, buf, argc, envc, nbytes, &path)
 	}
 	execBusy[slot] = false
 	pm.ExeCnt--
@@ -247,59 +252,60 @@ func XAllocInode(ip *Inode, size uint32) bool {
 	return ok
 }
 
-// collectArgs copies the argument strings of the user's argv into buf,
-// NUL-terminated one after another. It returns their number and total size,
-// or -1 with u_error set (EFAULT, E2BIG).
-func collectArgs(buf *[NCARGS]byte, argv uintptr) (int32, uint32) {
+// collectArgs copies the strings of the user's vector vec (argv or envp,
+// NULL-terminated; a NULL vec is empty) into buf at *n, NUL-terminated one
+// after another, advancing *n. It returns their number, or -1 with u_error
+// set (EFAULT, E2BIG).
+func collectArgs(buf *[NCARGS]byte, n *uint32, vec uintptr) int32 {
 	u := GetUser()
-	n := uint32(0)
-	argc := int32(0)
-	if argv == 0 {
-		return 0, 0
+	count := int32(0)
+	if vec == 0 {
+		return 0
 	}
 	for {
 		var p uint32
-		if !CopyIn(uintptr(unsafe.Pointer(&p)), argv+uintptr(argc)*4, 4) {
-			return -1, 0
+		if !CopyIn(uintptr(unsafe.Pointer(&p)), vec+uintptr(count)*4, 4) {
+			return -1
 		}
 		if p == 0 {
-			return argc, n
+			return count
 		}
-		if argc >= MAXARGS {
+		if count >= MAXARGS {
 			u.u_error = E2BIG
-			return -1, 0
+			return -1
 		}
-		for {
-			if !userRange(uintptr(p), 1, false) {
+		for first := true; ; first = false {
+			// One check per page the string touches, not per byte.
+			if (first || p&(PAGE_SIZE-1) == 0) && !userRange(uintptr(p), 1, false) {
 				u.u_error = EFAULT
-				return -1, 0
+				return -1
 			}
-			if n >= NCARGS {
+			if *n >= NCARGS {
 				u.u_error = E2BIG
-				return -1, 0
+				return -1
 			}
 			c := *(*byte)(unsafe.Pointer(uintptr(p)))
-			buf[n] = c
-			n++
+			buf[*n] = c
+			*n++
 			p++
 			if c == 0 {
 				break
 			}
 		}
-		argc++
+		count++
 	}
 }
 
 // loadImage is the part of exec past the point of no return: free the old
 // image, build the new one, and aim the trap frame at the new entry with
 // the arguments on the new stack.
-func loadImage(h *ExecHeader, img uintptr, ip *Inode, key int32, args *[NCARGS]byte, argc int32, nbytes uint32, path *[128]byte) {
+func loadImage(h *ExecHeader, img uintptr, ip *Inode, key int32, args *[NCARGS]byte, argc, envc int32, nbytes uint32, path *[128]byte) {
 	u := GetUser()
 	p := u.u_procp
 	md := &u.u_MemoryDescriptor
 
 	dataSize := pageRound(h.dataSize + h.bssSize)
-	stackSize := pageRound(nbytes+uint32(argc+4)*4) + USER_STACK
+	stackSize := pageRound(nbytes+uint32(argc+envc+5)*4) + USER_STACK
 	if CoreMap.free+p.p_size-USIZE < dataSize+stackSize+pageRound(h.textSize) {
 		u.u_error = ENOMEM // a guess that may still fail below, but saves the caller mostly
 		return
@@ -338,24 +344,29 @@ func loadImage(h *ExecHeader, img uintptr, ip *Inode, key int32, args *[NCARGS]b
 	EstablishUserPageTable(p, md)
 	hw.FlushTLB()
 
-	// The new stack, from the top: the strings, then argv[] and its NULL,
-	// an empty envp, then envp, argv, argc at the new stack pointer —
-	// main(argc, argv, envp)'s arguments as crt0 finds them.
+	// The new stack, from the top: the strings (argv's, then envp's),
+	// argv[] and its NULL, envp[] and its NULL, then envp, argv, argc at
+	// the new stack pointer — main(argc, argv, envp)'s arguments as crt0
+	// finds them.
 	strs := USER_SPACE_SIZE - ((nbytes + 3) &^ 3)
 	hw.CopyBytes(uintptr(strs), uintptr(unsafe.Pointer(args)), nbytes)
-	sp := strs - uint32(argc+1)*4 - 4
+	sp := strs - uint32(argc+envc+2)*4
 	argvp := sp
+	envp := argvp + uint32(argc+1)*4
 	s := strs
-	for i := int32(0); i < argc; i++ {
-		*(*uint32)(unsafe.Pointer(uintptr(argvp + uint32(i)*4))) = s
+	for i := int32(0); i < argc+envc; i++ {
+		slot := argvp + uint32(i)*4
+		if i >= argc {
+			slot += 4 // past argv's NULL
+		}
+		*(*uint32)(unsafe.Pointer(uintptr(slot))) = s
 		for args[s-strs] != 0 {
 			s++
 		}
 		s++
 	}
 	*(*uint32)(unsafe.Pointer(uintptr(argvp + uint32(argc)*4))) = 0
-	envp := argvp + uint32(argc+1)*4
-	*(*uint32)(unsafe.Pointer(uintptr(envp))) = 0
+	*(*uint32)(unsafe.Pointer(uintptr(envp + uint32(envc)*4))) = 0
 	sp -= 12
 	*(*uint32)(unsafe.Pointer(uintptr(sp))) = uint32(argc)
 	*(*uint32)(unsafe.Pointer(uintptr(sp + 4))) = argvp
@@ -399,7 +410,7 @@ func loadImage(h *ExecHeader, img uintptr, ip *Inode, key int32, args *[NCARGS]b
 func CopyInString(buf *[128]byte, src uintptr) bool {
 	u := GetUser()
 	for i := uintptr(0); i < uintptr(len(buf)); i++ {
-		if !userRange(src+i, 1, false) {
+		if (i == 0 || (src+i)&(PAGE_SIZE-1) == 0) && !userRange(src+i, 1, false) {
 			u.u_error = EFAULT
 			return false
 		}

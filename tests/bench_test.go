@@ -90,7 +90,7 @@ func TestForkExecProfile(t *testing.T) {
 	prof := trace.NewProfile(kernel)
 	runDisk(t, "forkexec", diskOpts{Disk: disk, NoBoot: true, Step: prof.Step, runOpts: runOpts{Args: []string{fmt.Sprint(n)}}})
 	if testing.Verbose() {
-		prof.Write(os.Stdout, n, 40)
+		prof.Write(os.Stdout, n, 80)
 	}
 	if prof.Total() == 0 {
 		t.Fatal("nothing counted")

@@ -142,6 +142,10 @@ func TestFSBig(t *testing.T)  { differential(t, "fs_big") }
 func TestFSMany(t *testing.T) { differential(t, "fs_many") }
 func TestFSPipe(t *testing.T) { differential(t, "fs_pipe") }
 
+// TestExecEnvironment: execve, execv and execle pass environments (and
+// argv) to the new image as on the host; a bad envp is EFAULT.
+func TestExecEnvironment(t *testing.T) { differential(t, "envexec") }
+
 // TestFSLimits: EMFILE after NOFILES descriptors, EFBIG at V6++'s largest
 // file (6 + 2*128 + 2*128*128 blocks), a write across it cut short.
 func TestFSLimits(t *testing.T) {
