@@ -191,7 +191,10 @@ func XAllocInode(ip *Inode, size uint32) bool {
 	var free *Text
 	for free == nil {
 		waited := false
-		for i := 0; i < NTEXT && !waited; i++ {
+		// Only a file with ITEXT has a text to share; for the others
+		// the first free slot will do.
+		shared := ip.i_flag&ITEXT != 0
+		for i := 0; i < NTEXT && !waited && (shared || free == nil); i++ {
 			x := &pm.text[i]
 			if x.x_count > 0 && x.x_iptr == ip {
 				if x.x_flag&XLOAD != 0 {
