@@ -161,9 +161,7 @@ func (ip *Inode) ICopy(b *Buf, ino int32) {
 	ip.i_uid = d.d_uid
 	ip.i_gid = d.d_gid
 	ip.i_size = d.d_size
-	for i := 0; i < 10; i++ {
-		ip.i_addr[i] = d.d_addr[i]
-	}
+	ip.i_addr = d.d_addr
 }
 
 // IPut drops a reference to ip, which the caller has locked
@@ -225,9 +223,7 @@ func (ip *Inode) IUpdate(now int32) {
 	d.d_uid = ip.i_uid
 	d.d_gid = ip.i_gid
 	d.d_size = ip.i_size
-	for i := 0; i < 10; i++ {
-		d.d_addr[i] = ip.i_addr[i]
-	}
+	d.d_addr = ip.i_addr
 	if ip.i_flag&IACC != 0 {
 		d.d_atime = now
 	}
