@@ -90,7 +90,8 @@ func TestForkExecProfile(t *testing.T) {
 	prof := trace.NewProfile(kernel)
 	runDisk(t, "forkexec", diskOpts{Disk: disk, NoBoot: true, Step: prof.Step, runOpts: runOpts{Args: []string{fmt.Sprint(n)}}})
 	if testing.Verbose() {
-		prof.Write(os.Stdout, n, 80)
+		prof.Write(os.Stdout, n, 40)
+		prof.WriteSourceLines(os.Stdout, n, 60)
 	}
 	if prof.Total() == 0 {
 		t.Fatal("nothing counted")

@@ -47,16 +47,37 @@ type Line struct {
 // Lines aggregates the counts by function, largest first; user mode is
 // "(user mode)".
 func (p *Profile) Lines() []Line {
+	return p.aggregate(func(addr uint32) string {
+		if s, _, ok := p.k.SymbolAt(addr); ok {
+			return s.Name
+		}
+		return "?"
+	})
+}
+
+// SourceLines aggregates the counts by kernel source line ("file:line
+// function"), largest first.
+func (p *Profile) SourceLines() []Line {
+	return p.aggregate(func(addr uint32) string {
+		name := "?"
+		if s, _, ok := p.k.SymbolAt(addr); ok {
+			name = s.Name
+		}
+		if f, l, ok := p.k.LineAt(addr); ok {
+			return fmt.Sprintf("%s:%d %s", f, l, name)
+		}
+		return name
+	})
+}
+
+// aggregate sums the counts under the names key gives their addresses.
+func (p *Profile) aggregate(key func(addr uint32) string) []Line {
 	by := map[string]uint64{}
 	for off, n := range p.counts {
 		if n == 0 {
 			continue
 		}
-		name := "?"
-		if s, _, ok := p.k.SymbolAt(p.base + uint32(off)); ok {
-			name = s.Name
-		}
-		by[name] += n
+		by[key(p.base+uint32(off))] += n
 	}
 	if p.user > 0 {
 		by["(user mode)"] = p.user
@@ -86,11 +107,21 @@ func (p *Profile) Total() uint64 {
 	return t
 }
 
-// Write prints the profile, dividing counts by per (e.g. per round trip).
+// Write prints the profile by function, dividing counts by per (e.g. per
+// round trip).
 func (p *Profile) Write(w io.Writer, per int, top int) {
+	p.write(w, per, top, "function", p.Lines())
+}
+
+// WriteSourceLines prints the profile by kernel source line.
+func (p *Profile) WriteSourceLines(w io.Writer, per int, top int) {
+	p.write(w, per, top, "source line", p.SourceLines())
+}
+
+func (p *Profile) write(w io.Writer, per int, top int, what string, lines []Line) {
 	total := p.Total()
-	fmt.Fprintf(w, "%12s %6s  %s\n", "instructions", "share", "function")
-	for i, l := range p.Lines() {
+	fmt.Fprintf(w, "%12s %6s  %s\n", "instructions", "share", what)
+	for i, l := range lines {
 		if i == top {
 			break
 		}
