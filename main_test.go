@@ -94,3 +94,41 @@ func TestCCLinksTheCLibrary(t *testing.T) {
 		t.Errorf("run hello: status %d, output %q; want 3 and \"hi 42\\n\"", status, out)
 	}
 }
+
+// TestRunProfile: run --profile N prints the N busiest kernel functions
+// and source lines on standard error, and the run itself is the same.
+func TestRunProfile(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	savedErr := os.Stderr
+	os.Stderr = w
+	done := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		done <- string(b)
+	}()
+	status, out := runCaptured(t, "run", "--profile", "8", "tests/progs/forkloop.c", "30")
+	os.Stderr = savedErr
+	w.Close()
+	prof := <-done
+	plainStatus, plainOut := runCaptured(t, "run", "tests/progs/forkloop.c", "30")
+	if status != plainStatus || out != plainOut {
+		t.Errorf("with --profile: status %d, output %q; without: %d, %q", status, out, plainStatus, plainOut)
+	}
+	parts := strings.Split(prof, "\n\n")
+	if len(parts) != 2 {
+		t.Fatalf("want a function table and a line table, got:\n%s", prof)
+	}
+	for i, want := range []string{"function", "source line"} {
+		lines := strings.Split(strings.TrimSpace(parts[i]), "\n")
+		// The header, 8 rows, the total.
+		if len(lines) != 10 || !strings.HasSuffix(lines[0], want) || !strings.HasSuffix(lines[9], "100.0%  total") {
+			t.Errorf("table %d:\n%s", i, parts[i])
+		}
+	}
+	if !strings.Contains(parts[0], "ProcessManager_Select") || !strings.Contains(parts[1], "kernel/proc.go:") {
+		t.Errorf("a fork loop's profile without the scheduler:\n%s", prof)
+	}
+}

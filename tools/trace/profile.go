@@ -15,6 +15,7 @@ import (
 type Profile struct {
 	k      *exe.File
 	base   uint32
+	load   uint32   // where the text is at boot, before paging maps it at base
 	counts []uint64 // by kernel text offset
 	user   uint64
 	other  uint64
@@ -22,7 +23,11 @@ type Profile struct {
 
 // NewProfile profiles the kernel whose executable is k.
 func NewProfile(k *exe.File) *Profile {
-	return &Profile{k: k, base: k.TextAddr, counts: make([]uint64, len(k.Text))}
+	load := k.LoadAddr
+	if load == 0 {
+		load = k.TextAddr
+	}
+	return &Profile{k: k, base: k.TextAddr, load: load, counts: make([]uint64, len(k.Text))}
 }
 
 // Step is the machine hook.
@@ -33,6 +38,10 @@ func (p *Profile) Step(m *v6vm.Machine) {
 	}
 	if off := m.EIP - p.base; off < uint32(len(p.counts)) {
 		p.counts[off]++
+		return
+	}
+	if off := m.EIP - p.load; off < uint32(len(p.counts)) {
+		p.counts[off]++ // the boot code, before paging is on
 		return
 	}
 	p.other++
