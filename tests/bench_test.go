@@ -72,6 +72,7 @@ func TestForkProfile(t *testing.T) {
 	}
 	if testing.Verbose() {
 		prof.Write(os.Stdout, n, 25)
+		prof.WriteSourceLines(os.Stdout, n, 30)
 	}
 	if prof.Total() == 0 {
 		t.Fatal("nothing counted")

@@ -144,5 +144,6 @@ func BenchmarkShellCommands(b *testing.B) {
 	if err != nil || r.Kind != boot.Shutdown {
 		b.Fatalf("%v %v", r, err)
 	}
+	b.ReportMetric(float64(r.Icount)/float64(b.N), "instructions/command")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "commands/s")
 }
