@@ -233,8 +233,16 @@ func (ip *Inode) IUpdate(now int32) {
 	if ip.i_mode == 0 {
 		d.d_atime, d.d_mtime = 0, 0
 	}
+	accessOnly := ip.i_flag&IUPD == 0
 	ip.i_flag &^= IUPD | IACC
-	BufMgr.Bwrite(b)
+	// V6++ writes the inode at once. A new access time alone is a
+	// delayed write here (as in later BSDs): a crash that loses it harms
+	// nothing, and otherwise every exec of a program waited for the disk.
+	if accessOnly {
+		BufMgr.Bdwrite(b)
+	} else {
+		BufMgr.Bwrite(b)
+	}
 }
 
 // ITrunc frees all of ip's blocks (Inode::ITrunc). Devices have none: their
