@@ -17,10 +17,6 @@ func runCaptured(t *testing.T, args ...string) (int, string) {
 // runWithInput is runCaptured with input on the command's standard input.
 func runWithInput(t *testing.T, input string, args ...string) (int, string) {
 	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
 	in, inw, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -32,17 +28,29 @@ func runWithInput(t *testing.T, input string, args ...string) (int, string) {
 	savedIn := os.Stdin
 	os.Stdin = in
 	defer func() { os.Stdin = savedIn }()
-	saved := os.Stdout
-	os.Stdout = w
+	var status int
+	out := capture(t, &os.Stdout, func() { status = run(args) })
+	return status, out
+}
+
+// capture returns what fn writes to *f (os.Stdout or os.Stderr).
+func capture(t *testing.T, f **os.File, fn func()) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := *f
+	*f = w
 	done := make(chan string)
 	go func() {
 		b, _ := io.ReadAll(r)
 		done <- string(b)
 	}()
-	status := run(args)
-	os.Stdout = saved
+	fn()
+	*f = saved
 	w.Close()
-	return status, <-done
+	return <-done
 }
 
 // TestReadmeFirstCommand runs the first command of the README, as a
@@ -98,21 +106,11 @@ func TestCCLinksTheCLibrary(t *testing.T) {
 // TestRunProfile: run --profile N prints the N busiest kernel functions
 // and source lines on standard error, and the run itself is the same.
 func TestRunProfile(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	savedErr := os.Stderr
-	os.Stderr = w
-	done := make(chan string)
-	go func() {
-		b, _ := io.ReadAll(r)
-		done <- string(b)
-	}()
-	status, out := runCaptured(t, "run", "--profile", "8", "tests/progs/forkloop.c", "30")
-	os.Stderr = savedErr
-	w.Close()
-	prof := <-done
+	var status int
+	var out string
+	prof := capture(t, &os.Stderr, func() {
+		status, out = runCaptured(t, "run", "--profile", "8", "tests/progs/forkloop.c", "30")
+	})
 	plainStatus, plainOut := runCaptured(t, "run", "tests/progs/forkloop.c", "30")
 	if status != plainStatus || out != plainOut {
 		t.Errorf("with --profile: status %d, output %q; without: %d, %q", status, out, plainStatus, plainOut)
