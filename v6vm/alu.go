@@ -215,12 +215,12 @@ func (c *CPU) setCR(n uint8, v uint32) {
 	switch n {
 	case isa.CR0:
 		c.CR0 = v & cr0PG
-		c.flushTLB()
+		c.flushTLB(false)
 	case isa.CR2:
 		c.CR2 = v
 	case isa.CR3:
 		c.CR3 = v &^ pageMask
-		c.flushTLB()
+		c.flushTLB(true)
 	case isa.IDTR:
 		c.IDTR = v
 	case isa.ESP0:

@@ -42,7 +42,7 @@ func userMachine(tb testing.TB, text []byte) *Machine {
 	))
 	copy(mem[benchUser:], text)
 	m.CR3, m.CR0, m.IDTR, m.ESP0 = benchPD, cr0PG, benchIDT, benchKStack
-	m.flushTLB()
+	m.flushTLB(false)
 	m.setMode(true)
 	m.IF = true
 	m.EIP = benchUser

@@ -36,6 +36,8 @@ type CPU struct {
 	modeKey uint32 // 0 in kernel mode, 1<<20 in user mode; part of every TLB tag
 	tlbR    [tlbSize]tlbEntry
 	tlbW    [tlbSize]tlbEntry
+	tlbRG   [tlbSize]bool // the tlbR entry is of a global page: cr3 writes keep it
+	tlbWG   [tlbSize]bool
 	noWTLB  bool // never fill tlbW (a write hook needs every write on the slow path)
 
 	// Decoded-instruction cache, per physical page.
@@ -116,11 +118,16 @@ func (c *CPU) setMode(user bool) {
 	}
 }
 
-// flushTLB drops every translation (writes to cr0 and cr3).
-func (c *CPU) flushTLB() {
+// flushTLB drops every translation (writes to cr0), or with keepGlobal
+// every one but those of global pages (writes to cr3).
+func (c *CPU) flushTLB(keepGlobal bool) {
 	for i := range c.tlbR {
-		c.tlbR[i].tag = noKey
-		c.tlbW[i].tag = noKey
+		if !keepGlobal || !c.tlbRG[i] {
+			c.tlbR[i].tag = noKey
+		}
+		if !keepGlobal || !c.tlbWG[i] {
+			c.tlbW[i].tag = noKey
+		}
 	}
 	c.curKey = noKey
 }

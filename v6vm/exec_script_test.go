@@ -153,7 +153,7 @@ func newScriptMachine(con *bytes.Buffer) *Machine {
 	m.CR0, m.CR3, m.IDTR, m.ESP0 = cr0PG, scrPD, scrIDT, scrKStack
 	m.R[isa.ESP] = scrUStack
 	m.EIP = scrCode
-	m.flushTLB()
+	m.flushTLB(false)
 	return m
 }
 
@@ -223,7 +223,7 @@ func install(m *Machine, s scrState) {
 		m.timer.program(m.Icount, s.TimerPeriod)
 	}
 	m.disk.lba, m.disk.count, m.disk.addr = s.DiskLBA, s.DiskCount, s.DiskAddr
-	m.flushTLB()
+	m.flushTLB(false)
 }
 
 // eflags is the EFLAGS value a trap pushes for state s, from docs/isa.md
@@ -487,7 +487,7 @@ func (r *scriptRun) reset() {
 		m.CR0, m.CR3, m.IDTR, m.ESP0 = cr0PG, scrPD, scrIDT, scrKStack
 		m.R[isa.ESP] = scrUStack
 		m.EIP = scrCode
-		m.flushTLB()
+		m.flushTLB(false)
 		r.m = m
 	}
 	// Stop right after the first trap is delivered: a fault on instruction

@@ -107,7 +107,7 @@ func New(cfg Config) *Machine {
 		c.mem = make([]byte, cfg.MemSize, cfg.MemSize+8)
 	}
 	c.code = make([]*codePage, cfg.MemSize>>pageShift)
-	c.flushTLB()
+	c.flushTLB(false)
 	m.pic = pic{base: 0x20, imr: 0}
 	m.timer = timer{next: never, rng: newRNG(cfg.Seed), phase: cfg.TickPhase}
 	m.con = console{w: cfg.Console, input: cfg.Input, flow: cfg.InputFlow, ticks: &m.timer.ticks}
@@ -120,7 +120,7 @@ func New(cfg Config) *Machine {
 func (m *Machine) SetHooks(h Hooks) {
 	m.hooks = h
 	m.noWTLB = h.Write != nil
-	m.flushTLB()
+	m.flushTLB(false)
 }
 
 // Memory is the machine's physical memory, for tools that read it. Writing

@@ -637,3 +637,67 @@ f2:	add ebx, 10
 		t.Errorf("status %d, %v; want 12 (f1, f1 through the stale entry, then f2)", status, err)
 	}
 }
+
+// TestGlobalPages: a cr3 write keeps the translations of global pages
+// (PTE bit 8) and drops the others; a cr0 write and invlpg drop both
+// (docs/isa.md, Paging). Page 0x400000 is global, 0x401000 is not; both
+// first map a page holding 1, then their PTEs are pointed at a page
+// holding 10. The loads sum what each translation reaches.
+func TestGlobalPages(t *testing.T) {
+	src := `
+_start:	mov esp, 0x90000
+	mov edi, 0x81000		# identity-map 4 MiB, kernel
+	mov eax, 3
+	mov ecx, 1024
+.map:	mov [edi], eax
+	add eax, 0x1000
+	add edi, 4
+	sub ecx, 1
+	jne .map
+	mov dword [0x80000], 0x81003
+	mov dword [0x80004], 0x84003	# 0x400000: a second table
+	mov eax, one
+	or eax, 0x103			# global
+	mov [0x84000], eax
+	mov eax, one
+	or eax, 3			# not global
+	mov [0x84004], eax
+	mov eax, 0x80000
+	mov cr3, eax
+	mov eax, 0x80000000
+	mov cr0, eax
+
+	xor ebx, ebx
+	add ebx, [0x400000]		# 1 (global)
+	add ebx, [0x401000]		# 1
+	mov eax, ten
+	or eax, 0x103
+	mov [0x84000], eax
+	mov eax, ten
+	or eax, 3
+	mov [0x84004], eax
+	mov eax, 0x80000
+	mov cr3, eax			# drops 0x401000 only
+	add ebx, [0x400000]		# 1: the global translation survived
+	add ebx, [0x401000]		# 10
+	invlpg [0x400000]
+	add ebx, [0x400000]		# 10
+	mov eax, one
+	or eax, 0x103
+	mov [0x84000], eax
+	mov eax, 0x80000000
+	mov cr0, eax			# drops everything
+	add ebx, [0x400000]		# 1
+	mov eax, ebx
+	out 0xf4, eax
+
+	.align 4096
+one:	.long 1
+	.align 4096
+ten:	.long 10
+`
+	_, status, err, _, _ := runKernel(t, src, Config{})
+	if err != nil || status != 24 {
+		t.Errorf("status %d, %v; want 24 (1+1, 1+10 after cr3, 10 after invlpg, 1 after cr0)", status, err)
+	}
+}

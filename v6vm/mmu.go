@@ -24,11 +24,17 @@ const (
 
 // walk translates va as the given mode would, without touching the TLB.
 func (c *CPU) walk(va uint32, acc int, user bool) (pa, errCode uint32, res int) {
+	pa, errCode, _, res = c.walkGlobal(va, acc, user)
+	return pa, errCode, res
+}
+
+// walkGlobal is walk that also says whether the page is global.
+func (c *CPU) walkGlobal(va uint32, acc int, user bool) (pa, errCode uint32, global bool, res int) {
 	if c.CR0&cr0PG == 0 {
 		if va >= uint32(len(c.mem)) {
-			return va, 0, walkBadMemory
+			return va, 0, false, walkBadMemory
 		}
-		return va, 0, walkOK
+		return va, 0, false, walkOK
 	}
 	code := uint32(0)
 	if acc == accWrite {
@@ -42,36 +48,36 @@ func (c *CPU) walk(va uint32, acc int, user bool) (pa, errCode uint32, res int) 
 	}
 	pdeAddr := c.CR3&^pageMask + (va>>22)*4
 	if pdeAddr > uint32(len(c.mem))-4 {
-		return pdeAddr, 0, walkBadMemory
+		return pdeAddr, 0, false, walkBadMemory
 	}
 	pde := le.Uint32(c.mem[pdeAddr:])
 	if pde&isa.PTEPresent == 0 {
-		return 0, code, walkFault
+		return 0, code, false, walkFault
 	}
 	pteAddr := pde&^pageMask + (va>>pageShift&0x3FF)*4
 	if pteAddr > uint32(len(c.mem))-4 {
-		return pteAddr, 0, walkBadMemory
+		return pteAddr, 0, false, walkBadMemory
 	}
 	pte := le.Uint32(c.mem[pteAddr:])
 	if pte&isa.PTEPresent == 0 {
-		return 0, code, walkFault
+		return 0, code, false, walkFault
 	}
 	perm := pde & pte
 	if user && perm&isa.PTEUser == 0 || acc == accWrite && perm&isa.PTEWritable == 0 {
-		return 0, code | isa.PFPresent, walkFault
+		return 0, code | isa.PFPresent, false, walkFault
 	}
 	pa = pte&^pageMask | va&pageMask
 	if pa >= uint32(len(c.mem)) {
-		return pa, 0, walkBadMemory
+		return pa, 0, false, walkBadMemory
 	}
-	return pa, 0, walkOK
+	return pa, 0, pte&isa.PTEGlobal != 0, walkOK
 }
 
 // translate is walk for the running program: it raises #PF (or stops the
 // machine on a machine check) and fills the TLB on success. A write to a
 // page holding decoded instructions drops them first.
 func (c *CPU) translate(va uint32, acc int) uint32 {
-	pa, code, res := c.walk(va, acc, c.User)
+	pa, code, global, res := c.walkGlobal(va, acc, c.User)
 	switch res {
 	case walkFault:
 		c.CR2 = va
@@ -88,9 +94,11 @@ func (c *CPU) translate(va uint32, acc int) uint32 {
 		}
 		if !c.noWTLB {
 			c.tlbW[i] = tlbEntry{tag, ppn << pageShift}
+			c.tlbWG[i] = global
 		}
 	}
 	c.tlbR[i] = tlbEntry{tag, ppn << pageShift}
+	c.tlbRG[i] = global
 	return pa
 }
 

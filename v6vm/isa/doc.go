@@ -72,12 +72,15 @@ instructions keep the iterations they completed and restart from there).
 
 cr0 bit 31 enables x86-style two-level paging: cr3 holds the physical address
 of a page directory of 1024 entries, each pointing at a page table of 1024
-entries for 4 KiB pages. Entry bits: present (0), writable (1), user (2). An
-access from user mode needs user in both levels; every write, in kernel mode
-too, needs writable in both levels (x86 with CR0.WP set). The TLB is flushed by
-writing cr0 or cr3 and one page at a time by invlpg; changing a page table
-without one of them leaves the old translation in use, as on x86. There are no
-accessed or dirty bits.
+entries for 4 KiB pages. Entry bits: present (0), writable (1), user (2), and
+in a page table global (8). An access from user mode needs user in both
+levels; every write, in kernel mode too, needs writable in both levels (x86
+with CR0.WP set). The TLB is flushed by writing cr3, except for the
+translations of global pages (x86 with CR4.PGE set: a kernel maps itself
+global in every address space, so a process switch keeps its translations);
+writing cr0 flushes everything, and invlpg one page, global or not. Changing
+a page table without one of them leaves the old translation in use, as on
+x86. There are no accessed or dirty bits.
 
 ## Instructions
 

@@ -88,6 +88,7 @@ const (
 	PTEPresent  = 1 << 0
 	PTEWritable = 1 << 1
 	PTEUser     = 1 << 2
+	PTEGlobal   = 1 << 8 // page tables only: the translation survives cr3 writes
 )
 
 // Gate bits in the vector table. Each gate is 8 bytes: handler address, then
