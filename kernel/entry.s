@@ -32,7 +32,8 @@ _start:
         mov ecx, ebx
         mov edi, 0x201000               ; table entries: page i -> physical i*4K
         shl ebx, 10
-        mov eax, 3                      ; present, writable
+        mov eax, 0x103                  ; present, writable, global: the
+                                        ; kernel is the same in every space
 .fillpt:
         mov [edi], eax
         add edi, 4

@@ -58,12 +58,17 @@ func Main0() {
 		cowMode = bi.flags&BOOT_COW != 0
 	}
 	nKernelPT = (memSize + 0x3FFFFF) >> 22
-	// Boot's identity map of low memory is not needed any more.
+	// Boot's identity map of low memory is not needed any more. Its
+	// translations are global (the tables are the kernel's), which a cr3
+	// write would keep: a cr0 write drops everything. So must the ppda's,
+	// the one kernel page that differs between processes: each switch
+	// remaps it and relies on the cr3 write to forget the old mapping.
 	pd := PhysToVirt(KERNEL_PD)
 	for i := uint32(0); i < nKernelPT; i++ {
 		*(*uint32)(unsafe.Pointer(pd + uintptr(i)*4)) = 0
 	}
-	hw.FlushTLB()
+	*kernelPTE(USER_ADDRESS) &^= PG_G
+	hw.SetCR0(hw.CR0())
 
 	InitIDT()
 	hw.SetESP0(CORE_STACK)

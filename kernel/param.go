@@ -149,9 +149,10 @@ const (
 	EFLAGS_IF = 1 << 9
 	EFLAGS_UM = 1 << 17
 
-	PG_P = 1 // page-table entry: present
-	PG_W = 2 // writable
-	PG_U = 4 // user
+	PG_P = 1     // page-table entry: present
+	PG_W = 2     // writable
+	PG_U = 4     // user
+	PG_G = 0x100 // global: a cr3 write keeps its translation (x86's G)
 
 	GATE_PRESENT = 1
 	GATE_TRAP    = 2
