@@ -287,15 +287,16 @@ func userRange(addr uintptr, n uint32, write bool) bool {
 	if end < addr || end > USER_SPACE_SIZE {
 		return false
 	}
-	pt := PhysToVirt(GetUser().u_procp.p_pgdir + PAGE_SIZE)
-	for page := addr &^ (PAGE_SIZE - 1); page < end; page += PAGE_SIZE {
-		pte := *(*uint32)(unsafe.Pointer(pt + (page>>12)*4))
-		if write && pte&PG_COW != 0 && cowFault(uint32(page)) {
-			// The kernel is about to write a copy-on-write page:
-			// the process gets its own copy first (cow.go).
-			pte = *(*uint32)(unsafe.Pointer(pt + (page>>12)*4))
+	pgdir := GetUser().u_procp.p_pgdir
+	for page := uint32(addr) &^ (PAGE_SIZE - 1); page < uint32(end); page += PAGE_SIZE {
+		pde, pte := *userPDE(pgdir, page), *userPTE(pgdir, page)
+		for write && (pde|pte)&PG_COW != 0 && cowFault(page) {
+			// The kernel is about to write through a shared page
+			// table or to a copy-on-write page: the process gets
+			// its own first (cow.go).
+			pde, pte = *userPDE(pgdir, page), *userPTE(pgdir, page)
 		}
-		if pte&PG_P == 0 || write && pte&PG_W == 0 {
+		if pte&PG_P == 0 || write && pde&pte&PG_W == 0 {
 			return false
 		}
 	}

@@ -218,7 +218,7 @@ const (
 	TRACE_FAULT     = 13 // the running process took exception arg
 	TRACE_BOOT      = 14 // the kernel is up; arg is the address of ProcMgr
 	TRACE_TICK      = 15 // a clock tick; arg 1 if it came from user mode
-	TRACE_COW       = 16 // a copy-on-write fault at user address arg
+	TRACE_COW       = 16 // a copy-on-write fault at user address arg (bit 0: copied, bit 1: a page table)
 )
 
 var _ = unsafe.Pointer(nil)

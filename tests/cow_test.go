@@ -35,19 +35,64 @@ func TestCOWProgramsAgree(t *testing.T) {
 	}
 }
 
-// BenchmarkForkBig compares fork+exit+wait of a process with a 4 MiB
-// image under V6++'s copying fork and copy-on-write fork.
+// TestCOWTables: copy-on-write fork shares page tables whole. cowtables.c
+// writes through both of them while three processes share them, grows a
+// sharer's data and stack, and gives its data back; it prints the same
+// under both forks, and the trace shows each kind of fault: a table copied
+// for a writer and one taken back by its last user, a page copied and one
+// made writable again.
+func TestCOWTables(t *testing.T) {
+	want := `grandchild: 99 98
+child after the grandchild: 10 3
+child grew its data: 5 6, and its stack 200 deep
+parent: 10 3
+parent wrote: 7
+free memory back to where it was: yes
+`
+	cow := runProg(t, "cowtables", runOpts{Seed: 1, COW: true, Events: []string{"cow"}})
+	plain := runProg(t, "cowtables", runOpts{Seed: 1})
+	for _, r := range []run{cow, plain} {
+		if r.Out != want || r.Result.ExitCode() != 0 {
+			t.Errorf("status %d, output:\n%s\nwant:\n%s", r.Result.ExitCode(), r.Out, want)
+		}
+	}
+	for _, kind := range []string{
+		"writes through the page table of 0x0-0x3fffff, shared: copied for the writer",
+		"writes through the page table of 0x400000-0x7fffff, the last user: taken back, no copy",
+		"shared: copied for the writer\n",
+		"the last user: made writable again, no copy",
+	} {
+		if !strings.Contains(cow.Trace, kind) {
+			t.Errorf("the cow trace lacks %q:\n%s", kind, cow.Trace)
+		}
+	}
+}
+
+// BenchmarkForkBig compares fork+exit+wait round trips of a process with
+// 64 KiB and 4 MiB of data under V6++'s copying fork, vfork and
+// copy-on-write fork.
 func BenchmarkForkBig(b *testing.B) {
 	for _, mode := range []struct {
-		name string
-		cow  bool
-	}{{"copy", false}, {"cow", true}} {
+		name  string
+		cow   bool
+		vfork bool
+	}{{"fork", false, false}, {"vfork", false, true}, {"cow", true, false}} {
 		for _, kb := range []int{64, 4096} {
 			b.Run(fmt.Sprintf("%s/%dKiB", mode.name, kb), func(b *testing.B) {
-				base := runProg(b, "forkbig", runOpts{Args: []string{"0", fmt.Sprint(kb)}, COW: mode.cow})
+				args := func(n int) []string {
+					a := []string{fmt.Sprint(n), fmt.Sprint(kb)}
+					if mode.vfork {
+						a = append(a, "vfork")
+					}
+					return a
+				}
+				base := runProg(b, "forkbig", runOpts{Args: args(0), COW: mode.cow})
 				b.ResetTimer()
-				r := runProg(b, "forkbig", runOpts{Args: []string{fmt.Sprint(b.N), fmt.Sprint(kb)}, COW: mode.cow, Max: 1 << 40})
+				r := runProg(b, "forkbig", runOpts{Args: args(b.N), COW: mode.cow, Max: 1 << 40})
 				b.StopTimer()
+				if r.Result.ExitCode() != 0 {
+					b.Fatalf("forkbig: %v", r.Result)
+				}
 				b.ReportMetric(float64(r.Result.Icount-base.Result.Icount)/float64(b.N), "instructions/fork")
 				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "forks/s")
 			})

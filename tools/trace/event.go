@@ -35,10 +35,13 @@ type Event struct {
 
 // COW is a copy-on-write fault (the kernel's --cow fork): a write to a
 // shared page, which is copied for the writer, or only made writable again
-// when no one else uses it any more.
+// when no one else uses it any more; or, with Table, a write through a
+// shared page table (4 MiB of user space from Addr), which the writer
+// copies, or takes back as the last user.
 type COW struct {
-	Addr   uint32 `json:"addr"` // the page's user address
+	Addr   uint32 `json:"addr"` // the page's (or the table's first) user address
 	Copied bool   `json:"copied"`
+	Table  bool   `json:"table,omitempty"`
 }
 
 // Kind names an event kind.

@@ -103,6 +103,14 @@ func FormatText(e *Event) string {
 		if e.COW.Copied {
 			what = "shared: copied for the writer"
 		}
+		if e.COW.Table {
+			what = "the last user: taken back, no copy"
+			if e.COW.Copied {
+				what = "shared: copied for the writer, its data and stack pages now copy-on-write in both"
+			}
+			line("cow       %s writes through the page table of %#x-%#x, %s", who, e.COW.Addr, e.COW.Addr+1<<22-1, what)
+			break
+		}
 		line("cow       %s writes page %#x, %s", who, e.COW.Addr, what)
 	default:
 		line("%s %s", e.Kind, who)

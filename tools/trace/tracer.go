@@ -326,7 +326,7 @@ func (t *Tracer) event(m *v6vm.Machine, ev int, arg uint32) {
 		e = &Event{Kind: kind, Pid: p.Pid, Comm: p.Comm, Signal: &Signal{Number: int(arg)}}
 	case evCOW:
 		p := k.Current(m)
-		e = &Event{Kind: KCOW, Pid: p.Pid, Comm: p.Comm, COW: &COW{Addr: arg &^ 0xFFF, Copied: arg&1 != 0}}
+		e = &Event{Kind: KCOW, Pid: p.Pid, Comm: p.Comm, COW: &COW{Addr: arg &^ 0xFFF, Copied: arg&1 != 0, Table: arg&2 != 0}}
 	case evClock:
 		e = &Event{Kind: KClock, Clock: &Clock{Second: arg}}
 		p := k.Current(m)
