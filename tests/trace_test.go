@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -284,5 +285,32 @@ func BenchmarkTraceCost(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestStacksSVGVfork: the stack picture names each process's address space
+// (its page directory): a vfork child's is its parent's, a fork child's is
+// its own.
+func TestStacksSVGVfork(t *testing.T) {
+	for _, c := range []struct {
+		pid  string
+		same bool
+	}{{"3", false}, {"4", true}} { // vforkshare: pid 3 is forked, 4 vforked
+		tr := traceRun(t, "vforkshare", 1, "first swtch to pid "+c.pid)
+		if tr.snap == nil || len(tr.snap.Procs) != 2 {
+			t.Fatalf("pid %s: snapshot %+v", c.pid, tr.snap)
+		}
+		child, parent := tr.snap.Procs[0], tr.snap.Procs[1]
+		if (child.Pgdir == parent.Pgdir) != c.same || child.Pgdir == 0 {
+			t.Errorf("pid %s: page directories %#x and %#x", c.pid, child.Pgdir, parent.Pgdir)
+		}
+		var doc bytes.Buffer
+		if err := trace.StackPicture(&doc, tr.snap); err != nil {
+			t.Fatal(err)
+		}
+		shared := has(svgTexts(t, doc.Bytes()), fmt.Sprintf("the same as pid %d's", parent.Pid))
+		if shared != c.same {
+			t.Errorf("pid %s: the picture says the address space is shared: %v", c.pid, shared)
+		}
 	}
 }

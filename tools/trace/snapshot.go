@@ -63,6 +63,7 @@ type ProcStacks struct {
 	RsavESP uint32  `json:"rsav_esp"`
 	RsavEBP uint32  `json:"rsav_ebp"`
 	Ar0     uint32  `json:"u_ar0"` // where the trap frame's saved registers are
+	Pgdir   uint32  `json:"pgdir"` // its page directory: the address space it runs in
 }
 
 // SnapshotAt asks the tracer to take the stacks at sel; Snapshot has them
@@ -90,13 +91,13 @@ func (t *Tracer) maybeSnapshot(m *v6vm.Machine) {
 	s := &StackSnapshot{Time: m.Icount, What: sel.Text}
 	u := func(field string, i int) uint32 { return k.UserWord(m, field, i) }
 	s.Procs = append(s.Procs, ProcStacks{Pid: cur.Pid, Comm: cur.Comm, Role: "process", Running: true,
-		Frames: k.SwitchedInStack(m), RsavESP: u("u_rsav", 0), RsavEBP: u("u_rsav", 1), Ar0: u("u_ar0", 0)})
+		Frames: k.SwitchedInStack(m), RsavESP: u("u_rsav", 0), RsavEBP: u("u_rsav", 1), Ar0: u("u_ar0", 0), Pgdir: cur.Pgdir})
 	for _, p := range k.Procs(m) {
 		if p.Pid != cur.Ppid || p.Stat == 0 || p.Stat == 5 || p.Addr == 0 {
 			continue
 		}
 		s.Procs[0].Role = "child"
-		ps := ProcStacks{Pid: p.Pid, Comm: p.Comm, Role: "parent", Frames: k.SavedStack(m, p)}
+		ps := ProcStacks{Pid: p.Pid, Comm: p.Comm, Role: "parent", Frames: k.SavedStack(m, p), Pgdir: p.Pgdir}
 		w := func(field string, i int) uint32 {
 			b, err := m.ReadPhys(p.Addr+k.user[field]+uint32(i)*4, 4)
 			if err != nil || len(b) < 4 {

@@ -36,6 +36,14 @@ func StackPicture(w io.Writer, snap *StackSnapshot) error {
 		s.text(x, y, 20, "start", "#222", "bold", fmt.Sprintf("pid %d %s (%s)", p.Pid, p.Comm, role))
 		y += 22
 		s.text(x, y, 14, "start", "#555", "normal", state)
+		y += 18
+		space := fmt.Sprintf("address space: page directory %#x", p.Pgdir)
+		for j, q := range snap.Procs {
+			if j != i && q.Pgdir == p.Pgdir {
+				space += fmt.Sprintf(", the same as pid %d's (vfork, or clone with CLONE_VM, shares it)", q.Pid)
+			}
+		}
+		s.text(x, y, 14, "start", "#555", "normal", space)
 		y += 16
 		s.text(x, y, 13, "start", "#777", "normal", "high addresses (0xc0400000, top of the ppda page)")
 		y += 10
