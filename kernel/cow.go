@@ -397,5 +397,7 @@ func shrinkPaged(p *Process, va, n uint32) {
 func Cowstat() {
 	u := GetUser()
 	s := [3]uint32{cowShared, cowCopied, CoreMap.free}
-	CopyOut(uintptr(u.u_arg[0]), uintptr(unsafe.Pointer(&s)), 12)
+	if CopyOut(uintptr(u.u_arg[0]), uintptr(unsafe.Pointer(&s)), 12) {
+		u.u_ar0.eax = 0
+	}
 }

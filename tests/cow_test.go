@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"v6vm/tools/boot"
+	"v6vm/tools/build"
 
 	"github.com/sebdah/goldie/v2"
 )
@@ -129,5 +131,24 @@ func TestTraceShowsCOWAndAddressSpaces(t *testing.T) {
 	}
 	if !shared || !forkedOwn || len(spaces["3"]) == 0 {
 		t.Errorf("address spaces by pid %v: want the vfork child (4) in its parent's (2), the forked child (3) in its own", spaces)
+	}
+}
+
+// TestPsShowsCOWCounters: ps prints the copy-on-write counters on a system
+// booted with --cow (init's fork of ps shared pages), and not otherwise.
+func TestPsShowsCOWCounters(t *testing.T) {
+	system(t)
+	files := []build.BootFile{{Name: "/init", Exe: initProg}, {Name: "/bin/ps", Exe: binProgram(t, "ps")}}
+	line := regexp.MustCompile(`(?m)^copy-on-write fork: [1-9]\d* pages shared, \d+ copied on write$`)
+	for _, cow := range []bool{true, false} {
+		var out strings.Builder
+		r, _, err := boot.Run(kernel, build.BootConfig{Cmdline: "/init /bin/ps", Files: files},
+			boot.Options{Console: &out, COW: cow, MaxInstructions: 100_000_000})
+		if err != nil || r.Kind != boot.Program {
+			t.Fatalf("cow %v: %v %v", cow, r, err)
+		}
+		if line.MatchString(out.String()) != cow {
+			t.Errorf("cow %v: ps printed\n%s", cow, out.String())
+		}
 	}
 }

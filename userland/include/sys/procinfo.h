@@ -20,4 +20,11 @@ struct procinfo {
 
 int getproc(int slot, struct procinfo *info);
 
+/*
+ * cowstat(stats) fills stats[0] with the pages copy-on-write forks have
+ * shared so far, stats[1] with those copied on a write since, stats[2]
+ * with the bytes of free memory (all 0 but the last without --cow).
+ */
+int cowstat(unsigned *stats);
+
 #endif
