@@ -5,10 +5,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"v6vm/tools/boot"
-	"v6vm/tools/build"
 
 	"github.com/sebdah/goldie/v2"
+
+	"v6vm/tools/boot"
+	"v6vm/tools/build"
 )
 
 // TestCOWFork runs cowfork.c with copy-on-write fork: both sides of each
