@@ -139,22 +139,30 @@ func unshareTable(pgdir uint32, md *MemoryDescriptor, va uint32) {
 	tracePoint(TRACE_COW, uintptr(window(va))|2|copied) // bit 1: a page table
 }
 
+// window is the first address of the 4 MiB one page table maps.
 func window(va uint32) uint32 { return va &^ (1<<22 - 1) }
 
+// clip is the part of [va, va+size) that the page table of the 4 MiB
+// from w maps: empty (lo >= hi) if none.
+func clip(w, va, size uint32) (lo, hi uint32) {
+	lo, hi = va, va+size
+	if lo < w {
+		lo = w
+	}
+	if hi > w+1<<22 {
+		hi = w + 1<<22
+	}
+	return lo, hi
+}
+
 // copyOnWrite marks the pages [va, va+size) that tables a and b (mapping
-// the 4 MiB from window) both map read-only and PG_COW, one more user each.
-func copyOnWrite(a, b, window, va, size uint32) {
-	lo, hi := va, va+size
-	if lo < window {
-		lo = window
-	}
-	if hi > window+1<<22 {
-		hi = window + 1<<22
-	}
+// the 4 MiB from w) both map read-only and PG_COW, one more user each.
+func copyOnWrite(a, b, w, va, size uint32) {
+	lo, hi := clip(w, va, size)
 	if lo >= hi {
 		return
 	}
-	off := uintptr(lo-window) >> 12 * 4
+	off := uintptr(lo-w) >> 12 * 4
 	ea := PhysToVirt(a) + off
 	eb := PhysToVirt(b) + off
 	end := ea + uintptr(hi-lo)>>12*4
@@ -317,20 +325,14 @@ func giveBack(table, w uint32) {
 }
 
 // releaseRange drops the pages [va, va+size) that table (mapping the 4 MiB
-// from window) maps, clearing their entries. (A table just freed is still
-// read: nothing allocates memory meanwhile.)
-func releaseRange(table, window, va, size uint32) {
-	lo, hi := va, va+size
-	if lo < window {
-		lo = window
-	}
-	if hi > window+1<<22 {
-		hi = window + 1<<22
-	}
+// from w) maps, clearing their entries. (A table just freed is still read:
+// nothing allocates memory meanwhile.)
+func releaseRange(table, w, va, size uint32) {
+	lo, hi := clip(w, va, size)
 	if lo >= hi {
 		return
 	}
-	e := PhysToVirt(table) + uintptr(lo-window)>>12*4
+	e := PhysToVirt(table) + uintptr(lo-w)>>12*4
 	end := e + uintptr(hi-lo)>>12*4
 	for ; e < end; e += 4 {
 		pte := *(*uint32)(unsafe.Pointer(e))
