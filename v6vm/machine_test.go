@@ -587,12 +587,11 @@ wait:	in eax, 0x1f4
 	}
 }
 
-// TestStaleCodeTranslation: instruction fetch uses the TLB like data
-// access (docs/isa.md: changing a page table without invlpg or a cr3 write
-// leaves the old translation in use). Page 0x400000 maps f1's physical page;
-// after the PTE is pointed at f2's page, calls still reach f1 until invlpg.
-func TestStaleCodeTranslation(t *testing.T) {
-	src := `
+// pagingPrologue starts a test program: kernel mode, the first 4 MiB
+// identity-mapped by the page table at 0x81000 (directory at 0x80000), and
+// a second, empty table at 0x84000 for 0x400000-0x7fffff. The program
+// fills that table and turns paging on.
+const pagingPrologue = `
 _start:	mov esp, 0x90000
 	mov edi, 0x81000		# identity-map 4 MiB, kernel
 	mov eax, 3
@@ -604,6 +603,14 @@ _start:	mov esp, 0x90000
 	jne .map
 	mov dword [0x80000], 0x81003
 	mov dword [0x80004], 0x84003	# 0x400000: a second table
+`
+
+// TestStaleCodeTranslation: instruction fetch uses the TLB like data
+// access (docs/isa.md: changing a page table without invlpg or a cr3 write
+// leaves the old translation in use). Page 0x400000 maps f1's physical page;
+// after the PTE is pointed at f2's page, calls still reach f1 until invlpg.
+func TestStaleCodeTranslation(t *testing.T) {
+	src := pagingPrologue + `
 	mov eax, f1
 	or eax, 3
 	mov [0x84000], eax		# 0x400000 -> f1's page
@@ -644,18 +651,7 @@ f2:	add ebx, 10
 // first map a page holding 1, then their PTEs are pointed at a page
 // holding 10. The loads sum what each translation reaches.
 func TestGlobalPages(t *testing.T) {
-	src := `
-_start:	mov esp, 0x90000
-	mov edi, 0x81000		# identity-map 4 MiB, kernel
-	mov eax, 3
-	mov ecx, 1024
-.map:	mov [edi], eax
-	add eax, 0x1000
-	add edi, 4
-	sub ecx, 1
-	jne .map
-	mov dword [0x80000], 0x81003
-	mov dword [0x80004], 0x84003	# 0x400000: a second table
+	src := pagingPrologue + `
 	mov eax, one
 	or eax, 0x103			# global
 	mov [0x84000], eax
