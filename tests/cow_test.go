@@ -71,6 +71,24 @@ free memory back to where it was: yes
 	}
 }
 
+// TestCOWFuzz runs cowfuzz.c under 20 seeds with both forks: random
+// forks three deep, writes, brk moves and exits, each process checking its
+// memory against its own model of it, and free memory back at the end.
+func TestCOWFuzz(t *testing.T) {
+	for seed := 1; seed <= 20; seed++ {
+		for _, cow := range []bool{false, true} {
+			t.Run(fmt.Sprintf("seed%d/cow=%v", seed, cow), func(t *testing.T) {
+				t.Parallel()
+				r := runProg(t, "cowfuzz", runOpts{Seed: 1, COW: cow, Args: []string{fmt.Sprint(seed)}})
+				want := fmt.Sprintf("seed %d: 0 errors, memory back: yes\n", seed)
+				if r.Out != want || r.Result.ExitCode() != 0 {
+					t.Errorf("status %d, output:\n%s", r.Result.ExitCode(), r.Out)
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkForkBig compares fork+exit+wait round trips of a process with
 // 64 KiB and 4 MiB of data under V6++'s copying fork, vfork and
 // copy-on-write fork.
