@@ -75,7 +75,14 @@ func ReleaseSpace(p *Process) {
 		s.s_owner = nil
 	}
 	s.s_count--
-	if s.s_count == 0 {
+	if s.s_count == 1 && s.s_owner != nil {
+		// The owner is alone again (a vfork parent whose child has
+		// exec'd or exited): the space is its own image once more,
+		// which it may grow (brk, the stack) as before.
+		s.s_owner.p_space = nil
+		s.s_owner = nil
+		s.s_count = 0
+	} else if s.s_count == 0 {
 		if s.s_paged {
 			releasePages(s.s_pgdir, &GetUser().u_MemoryDescriptor)
 		} else {

@@ -92,3 +92,20 @@ func TestVforkReturnFromMain(t *testing.T) {
 		t.Errorf("user page faults %v, want exactly one, fetching at address 0", faults)
 	}
 }
+
+// TestVforkParentGrowsAfter: once a vfork child has exited or exec'd, or a
+// clone(CLONE_VM|CLONE_VFORK) child has returned, the parent owns its
+// address space alone again and can grow its break and its stack (they
+// stayed refused: malloc failed, deep recursion was killed).
+func TestVforkParentGrowsAfter(t *testing.T) {
+	want := `after a vfork child's _exit: malloc works, sbrk works, recursion 200 deep
+after a vfork child's exec: malloc works, sbrk works, recursion 200 deep
+after a clone(CLONE_VM|CLONE_VFORK) child: malloc works, sbrk works, recursion 200 deep
+`
+	for _, cow := range []bool{false, true} {
+		r := runProg(t, "vforkafter", runOpts{Seed: 1, COW: cow})
+		if r.Out != want || r.Result.ExitCode() != 0 {
+			t.Errorf("cow %v: status %d, output:\n%s", cow, r.Result.ExitCode(), r.Out)
+		}
+	}
+}
