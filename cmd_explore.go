@@ -41,7 +41,8 @@ better priority, exited), and which one Select chose.
 0..tick-1, which moves a tick across every point of the program. With
 --budget at least --tick every phase is run; else half the budget samples
 the phases evenly and the rest narrows down where the outcome changes.
-Reports list the phases of each outcome.
+Reports list the phases of each outcome. Seeds also vary the period, so
+they can reach outcomes that no phase does: use both.
 
 Flags may follow PROG; put program arguments that begin with '-' after --.
 A progress bar goes to standard error when it is a terminal.`)
