@@ -44,8 +44,11 @@ the phases evenly and the rest narrows down where the outcome changes.
 Reports list the phases of each outcome. Seeds also vary the period, so
 they can reach outcomes that no phase does: use both.
 
-Flags may follow PROG; put program arguments that begin with '-' after --.
-A progress bar goes to standard error when it is a terminal.`)
+PROG may be a scenario file (its arguments, clock and input apply).
+Standard input, when it is a pipe or a file, is every run's console input
+(give the replay the same). Flags may follow PROG; put program arguments
+that begin with '-' after --. A progress bar goes to standard error when it
+is a terminal.`)
 	seeds := flags.String("seeds", "1-100", "seeds to run: LO-HI, or N, or a comma-separated list of these")
 	jobs := flags.IntP("jobs", "j", runtime.NumCPU(), "runs in parallel")
 	byEvents := flags.Bool("by-events", false, "group by the sequence of context switches, not by output")
@@ -62,12 +65,21 @@ A progress bar goes to standard error when it is a terminal.`)
 		flags.Usage()
 		return 2
 	}
-	sys, err := buildSystem(flags.Arg(0), flags.Args()[1:])
+	_, progArgs, scInput, err := applyScenario(flags) // a scenario file sets flags, args and input
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "v6vm explore: %v\n", err)
+		return 2
+	}
+	sys, err := buildSystem(flags.Arg(0), progArgs)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm explore: %v\n", err)
 		return 1
 	}
 	sys.Opt = boot.Options{MaxInstructions: *maxInst, TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20}
+	if err := programInput(&sys.Opt, scInput); err != nil {
+		fmt.Fprintf(os.Stderr, "v6vm explore: %v\n", err)
+		return 1
+	}
 	if *systematic {
 		sys.Opt.TickJitter = 0
 		if !flags.Changed("tick") {

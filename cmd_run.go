@@ -33,6 +33,10 @@ MiB), so the program can make files. --disk FILE uses and keeps an image
 instead (v6vm mkfs makes one; a missing FILE is made with init and PROG):
 PROG may then also be a path on it, such as /bin/ls.
 
+Standard input, when it is a pipe or a file, is the program's console
+input (not echoed; its end is end of file): printf '1 2\n' | v6vm run
+sum.c. A scenario file's input lines are typed instead.
+
 Standard output carries only the program's output. The command exits with
 the program's exit status, or 128+N if signal N killed it, as a shell
 reports. Kernel messages go to standard error with --verbose, and always
@@ -76,11 +80,12 @@ nothing in it.`)
 		flags.Usage()
 		return 2
 	}
-	_, progArgs, input, err := applyScenario(flags) // a scenario file sets flags, args and input
+	_, progArgs, scInput, err := applyScenario(flags) // a scenario file sets flags, args and input
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
 		return 2
 	}
+
 	src := sourceTree()
 	kernel, err := build.CachedKernel(src)
 	if err != nil {
@@ -131,7 +136,11 @@ nothing in it.`)
 		Files:   files,
 	}
 	opt := boot.Options{Console: os.Stdout, Seed: *seed, MaxInstructions: *maxInst,
-		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk, Input: input, COW: *cow}
+		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk, COW: *cow}
+	if err := programInput(&opt, scInput); err != nil {
+		fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
+		return 1
+	}
 	if *verbose {
 		opt.Log = os.Stderr
 	}

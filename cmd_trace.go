@@ -36,8 +36,10 @@ the core stacks of that process and of its parent at that moment, side by
 side: frames, saved EBPs and return addresses, u_rsav, the trap frame with
 the saved EAX that fork returns.
 
-The same --seed gives the same run as v6vm run and v6vm explore. Flags may
-follow PROG; put program arguments that begin with '-' after --.`)
+The same --seed gives the same run as v6vm run and v6vm explore (with the
+same standard input, which is the program's console input when it is a pipe
+or a file). Flags may follow PROG; put program arguments that begin with
+'-' after --.`)
 	seed := flags.Uint64("seed", 0, "seed for the clock's jitter")
 	events := flags.StringSlice("trace", []string{"all"}, "events to print: "+strings.Join(trace.Classes(), ","))
 	format := flags.String("trace-format", "text", "text or json")
@@ -55,11 +57,12 @@ follow PROG; put program arguments that begin with '-' after --.`)
 		flags.Usage()
 		return 2
 	}
-	_, progArgs, input, scErr := applyScenario(flags) // a scenario file sets flags, args and input
+	_, progArgs, scInput, scErr := applyScenario(flags) // a scenario file sets flags, args and input
 	if scErr != nil {
 		fmt.Fprintf(os.Stderr, "v6vm trace: %v\n", scErr)
 		return 2
 	}
+
 	var sel *trace.StackSelector
 	if *stacksAt != "" {
 		var err error
@@ -104,7 +107,11 @@ follow PROG; put program arguments that begin with '-' after --.`)
 		tr.SnapshotAt(sel)
 	}
 	opt := boot.Options{Seed: *seed, MaxInstructions: *maxInst, TickPeriod: *tick, TickJitter: *jitter,
-		TickPhase: *phase, MemSize: *mem << 20, Disk: append([]byte(nil), sys.Disk...), Hooks: tr.Hooks(), Input: input}
+		TickPhase: *phase, MemSize: *mem << 20, Disk: append([]byte(nil), sys.Disk...), Hooks: tr.Hooks()}
+	if err := programInput(&opt, scInput); err != nil {
+		fmt.Fprintf(os.Stderr, "v6vm trace: %v\n", err)
+		return 1
+	}
 	r, m, err := boot.Run(sys.Kernel, sys.Boot, opt)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm trace: %v\n", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -128,5 +129,33 @@ func TestRunProfile(t *testing.T) {
 	}
 	if !strings.Contains(parts[0], "ProcessManager_Select") || !strings.Contains(parts[1], "kernel/proc.go:") {
 		t.Errorf("a fork loop's profile without the scheduler:\n%s", prof)
+	}
+}
+
+// TestRunReadsStandardInput: a pipe on standard input is the program's
+// console input, not echoed, and its end is end of file.
+func TestRunReadsStandardInput(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "count.c")
+	prog := "#include <stdio.h>\nint main(void) { char b[64]; int n = 0; while (fgets(b, sizeof b, stdin)) n++; printf(\"%d lines\\n\", n); return n; }\n"
+	if err := os.WriteFile(src, []byte(prog), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		input, out string
+		status     int
+	}{{"one\ntwo\nthree\n", "3 lines\n", 3}, {"", "0 lines\n", 0}, {"no newline", "1 lines\n", 1}} {
+		status, out := runWithInput(t, c.input, "run", src)
+		if status != c.status || out != c.out {
+			t.Errorf("input %q: status %d, output %q; want %d, %q", c.input, status, out, c.status, c.out)
+		}
+	}
+}
+
+// TestExploreScenario: explore takes a scenario file's arguments, as run
+// and trace do, so its outcomes are the ones the replay shows.
+func TestExploreScenario(t *testing.T) {
+	status, out := runCaptured(t, "explore", "examples/scenarios/childfirst.scn", "--seeds", "1-4")
+	if status != 0 || strings.Contains(out, "killed") || !strings.Contains(out, "4 runs") {
+		t.Errorf("status %d:\n%s", status, out)
 	}
 }

@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"v6vm/tools/boot"
 	"v6vm/tools/scenario"
 )
 
@@ -57,4 +59,25 @@ func applyScenario(flags *pflag.FlagSet) (sc *scenario.Scenario, args []string, 
 		args = sc.Args
 	}
 	return sc, args, sc.Input, nil
+}
+
+// programInput sets what the program of run, trace or explore reads from
+// the console: the scenario's input lines (typed, so echoed), else standard
+// input when it is a pipe or a file (read whole, not echoed, as a program
+// reading a file on a real Unix prints only its own output), else nothing.
+// The input arrives as the program reads it, and its end is the end of
+// input: a program reading to EOF gets it.
+func programInput(opt *boot.Options, scInput []byte) error {
+	if scInput == nil {
+		if isTerminal(int(os.Stdin.Fd())) {
+			return nil
+		}
+		in, err := io.ReadAll(os.Stdin)
+		if err != nil {
+			return fmt.Errorf("reading standard input: %v", err)
+		}
+		scInput, opt.NoEcho = in, true
+	}
+	opt.Input, opt.CloseInput, opt.InputFlow = scInput, true, true
+	return nil
 }

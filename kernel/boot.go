@@ -10,9 +10,10 @@ import "unsafe"
 // clock period, init's command line) and a table of executables.
 
 const (
-	BOOT_MAGIC = 0x49423656 // "V6BI"
-	BOOT_COW   = 1          // flags: fork copies on write (cow.go)
-	NBOOTFILE  = 32
+	BOOT_MAGIC  = 0x49423656 // "V6BI"
+	BOOT_COW    = 1          // flags: fork copies on write (cow.go)
+	BOOT_NOECHO = 2          // the console does not echo its input: a file, not a keyboard (tty.go)
+	NBOOTFILE   = 32
 )
 
 // BootFile is one executable in the boot image.

@@ -56,6 +56,7 @@ func Main0() {
 	if bi.magic == BOOT_MAGIC {
 		memSize, period, jitter = bi.memSize, bi.tickPeriod, bi.tickJitter
 		cowMode = bi.flags&BOOT_COW != 0
+		ttyEcho = bi.flags&BOOT_NOECHO == 0
 	}
 	nKernelPT = (memSize + 0x3FFFFF) >> 22
 	// Boot's identity map of low memory is not needed any more. Its

@@ -85,7 +85,15 @@ func ttySignal(sig int32) {
 	}
 }
 
-func echo(c byte) { hw.OutB(PORT_CON_DATA, c) }
+// ttyEcho is off when the console's input is a file (the boot image's
+// BOOT_NOECHO: v6vm run with input piped in), as stty -echo would do.
+var ttyEcho = true
+
+func echo(c byte) {
+	if ttyEcho {
+		hw.OutB(PORT_CON_DATA, c)
+	}
+}
 
 // setRTS raises or drops RTS, keeping the receive interrupt enabled.
 func setRTS(ready bool) {

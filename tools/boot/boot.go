@@ -27,6 +27,7 @@ type Options struct {
 	Input           []byte
 	CloseInput      bool // the input ends after Input: the kernel's readers get EOF
 	COW             bool // copy-on-write fork (the kernel's --cow option)
+	NoEcho          bool // the console does not echo Input (it comes from a file)
 	InputFlow       bool // Input waits for the kernel to be ready for it (v6vm.Config.InputFlow)
 	Hooks           v6vm.Hooks
 	Disk            []byte // the disk image, read and written in place; nil: no disk
@@ -115,6 +116,7 @@ func New(kernel *exe.File, cfg build.BootConfig, opt Options) (*v6vm.Machine, *b
 	}
 	cfg.MemSize, cfg.TickPeriod, cfg.TickJitter = opt.MemSize, opt.TickPeriod, opt.TickJitter
 	cfg.COW = cfg.COW || opt.COW
+	cfg.NoEcho = cfg.NoEcho || opt.NoEcho
 	image, err := cfg.Bytes()
 	if err != nil {
 		return nil, nil, err

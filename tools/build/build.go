@@ -83,6 +83,7 @@ type BootConfig struct {
 	TickPeriod uint32 // instructions per clock tick
 	TickJitter uint32
 	COW        bool // fork copies on write (the kernel's cow.go)
+	NoEcho     bool // the console does not echo its input (the kernel's tty.go)
 	Cmdline    string
 	Files      []BootFile
 }
@@ -109,9 +110,14 @@ func (c BootConfig) Bytes() ([]byte, error) {
 	le.PutUint32(b[4:], c.MemSize)
 	le.PutUint32(b[8:], c.TickPeriod)
 	le.PutUint32(b[12:], c.TickJitter)
+	flags := uint32(0)
 	if c.COW {
-		le.PutUint32(b[16:], 1) // BOOT_COW
+		flags |= 1 // BOOT_COW
 	}
+	if c.NoEcho {
+		flags |= 2 // BOOT_NOECHO
+	}
+	le.PutUint32(b[16:], flags)
 	le.PutUint32(b[20:], uint32(len(c.Files)))
 	copy(b[24:], c.Cmdline)
 	files := append([]BootFile(nil), c.Files...)
