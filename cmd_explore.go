@@ -15,7 +15,6 @@ import (
 	"v6vm/tools/explore"
 	"v6vm/tools/trace"
 	"v6vm/v6vm"
-	"v6vm/v6vm/exe"
 )
 
 func init() {
@@ -165,10 +164,10 @@ func buildSystem(path string, args []string) (*explore.System, error) {
 	if err != nil {
 		return nil, err
 	}
-	// As v6vm run boots: init and the program on a fresh disk and in the
-	// boot image, so that a seed means the same run in every command.
+	// As v6vm run boots: the program on the system's disk and in the boot
+	// image, so that a seed means the same run in every command.
 	name := "/" + strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	disk, err := build.DiskImage(0, map[string]*exe.File{"/init": initProg, name: prog})
+	disk, err := build.ProgramDisk(src, name, prog)
 	if err != nil {
 		return nil, err
 	}

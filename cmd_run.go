@@ -28,8 +28,9 @@ func runRun(c *command, args []string) int {
 	flags := newFlags(c, `Boots the kernel and runs PROG as a child of init, with args. A C or
 assembly file is compiled and linked with the C library first.
 
-The program and init run from a fresh disk image (V6++'s file system, 8
-MiB), so the program can make files. --disk FILE uses and keeps an image
+The program runs from a fresh copy of the system's disk (V6++'s file
+system, 8 MiB: init, the commands in /bin, /dev/tty, /tmp) with PROG
+added at /NAME, so it can make files and exec the commands. --disk FILE uses and keeps an image
 instead (v6vm mkfs makes one; a missing FILE is made with init and PROG):
 PROG may then also be a path on it, such as /bin/ls.
 
@@ -124,7 +125,7 @@ nothing in it.`)
 		}
 		files = append(files, build.BootFile{Name: name, Exe: prog})
 		if disk == nil {
-			disk, err = build.DiskImage(0, map[string]*exe.File{"/init": initProg, name: prog})
+			disk, err = build.ProgramDisk(src, name, prog)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
 				return 1

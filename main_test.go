@@ -159,3 +159,30 @@ func TestExploreScenario(t *testing.T) {
 		t.Errorf("status %d:\n%s", status, out)
 	}
 }
+
+// TestRunProgramExecsCommands: the disk v6vm run boots has the system's
+// commands, so a fork+exec demo can run /bin/echo.
+func TestRunProgramExecsCommands(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "ex.c")
+	prog := `#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+	int st;
+	if (fork() == 0) {
+		execl("/bin/echo", "echo", "hello from exec", (char *)0);
+		_exit(127);
+	}
+	wait(&st);
+	printf("child exited %d\n", WEXITSTATUS(st));
+	return 0;
+}
+`
+	if err := os.WriteFile(src, []byte(prog), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, out := runCaptured(t, "run", src)
+	if status != 0 || out != "hello from exec\nchild exited 0\n" {
+		t.Errorf("status %d, output %q", status, out)
+	}
+}

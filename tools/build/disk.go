@@ -50,3 +50,43 @@ func SystemDisk(src iofs.FS, size int, extra ...fs.File) ([]byte, error) {
 	}
 	return DiskImage(size, files, extra...)
 }
+
+// ProgramDisk is the disk v6vm run, trace, explore and debug boot a
+// program with: the system's disk (init, /bin, /dev/tty, /tmp; from the
+// cache) with prog added at name, so that the program can exec the
+// system's commands. The same program gives the same disk, so a seed
+// means the same run in every command.
+func ProgramDisk(src iofs.FS, name string, prog *exe.File) ([]byte, error) {
+	base, err := CachedSystemDisk(src)
+	if err != nil {
+		return nil, err
+	}
+	img, err := fs.Open(base)
+	if err != nil {
+		return nil, fmt.Errorf("the system disk: %v", err)
+	}
+	names, err := img.ReadDir("/bin")
+	if err != nil {
+		return nil, fmt.Errorf("the system disk: %v", err)
+	}
+	files := map[string]*exe.File{}
+	for _, path := range append([]string{"/init"}, prefixed("/bin/", names)...) {
+		b, err := img.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("the system disk: %v", err)
+		}
+		if files[path], err = exe.Parse(b); err != nil {
+			return nil, fmt.Errorf("the system disk: %s: %v", path, err)
+		}
+	}
+	files[name] = prog
+	return DiskImage(0, files)
+}
+
+func prefixed(prefix string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + n
+	}
+	return out
+}

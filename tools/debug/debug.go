@@ -642,7 +642,7 @@ func Setup(src fs.FS, name string, prog *exe.File, args []string) (Config, error
 	if err != nil {
 		return Config{}, err
 	}
-	disk, err := build.DiskImage(0, map[string]*exe.File{"/init": initProg, "/" + name: prog})
+	disk, err := build.ProgramDisk(src, "/"+name, prog)
 	if err != nil {
 		return Config{}, err
 	}
