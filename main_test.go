@@ -186,3 +186,22 @@ int main(void) {
 		t.Errorf("status %d, output %q", status, out)
 	}
 }
+
+// TestRunLocalInclude: a program's #include "..." finds headers beside it,
+// under run as under cc.
+func TestRunLocalInclude(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"local.h": "#define GREETING \"hello from a local header\"\nstatic int twice(int x) { return 2 * x; }\n",
+		"prog.c":  "#include <stdio.h>\n#include \"local.h\"\nint main(void) { printf(\"%s %d\\n\", GREETING, twice(21)); return 0; }\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	status, out := runCaptured(t, "run", filepath.Join(dir, "prog.c"))
+	if status != 0 || out != "hello from a local header 42\n" {
+		t.Errorf("status %d, output %q", status, out)
+	}
+}

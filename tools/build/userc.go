@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 	"sync"
@@ -26,8 +27,18 @@ func compileC(src fs.FS, name string, text []byte) (string, error) {
 		return s.(string), nil
 	}
 	cfg := &cc.Config{
-		SysDirs:  []string{"userland/include"},
-		ReadFile: func(p string) ([]byte, error) { return fs.ReadFile(src, strings.TrimPrefix(p, "./")) },
+		SysDirs: []string{"userland/include"},
+		// The system's files come from src; a program of the user's
+		// (v6vm run prog.c) may include its own headers from beside it.
+		ReadFile: func(p string) ([]byte, error) {
+			b, err := fs.ReadFile(src, strings.TrimPrefix(p, "./"))
+			if err != nil {
+				if hb, herr := os.ReadFile(p); herr == nil {
+					return hb, nil
+				}
+			}
+			return b, err
+		},
 	}
 	s, err := cc.Compile(cfg, name, string(text))
 	if err != nil {
