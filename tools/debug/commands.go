@@ -443,6 +443,10 @@ func (d *Debugger) replay(to Pos, toEnd bool, tracker func(m *v6vm.Machine)) {
 	if !ev.ended && d.pos != to {
 		d.printf("warning: the re-execution stopped at %d.%d, not %d.%d\n", d.pos.Icount, d.pos.Seq, to.Icount, to.Seq)
 	}
+	// The watched words as they are here: the next hit's old value.
+	for _, w := range d.wps {
+		w.old = d.physWord(w.pa)
+	}
 }
 
 func (d *Debugger) cmdWatch(arg string) {

@@ -382,3 +382,34 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("continue after Interrupt did not stop:\n%s", out)
 	}
 }
+
+// TestWatchAfterReverseStep: after reverse steps the watchpoint's old
+// value is the word's value there, not power-on's 0 (the re-execution
+// left it stale).
+func TestWatchAfterReverseStep(t *testing.T) {
+	text := []byte("int counter;\nvoid bump(void) { counter += 5; }\nint main(void) { int i; for (i = 0; i < 3; i++) bump(); return counter; }\n")
+	prog, err := build.UserC(src, asm.Source{Name: "w.c", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Setup(src, "w", prog, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := new(bytes.Buffer)
+	cfg.Out, cfg.Sources = out, map[string][]byte{"w.c": text}
+	d, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.kill)
+	d.exec(t, "break main", "continue", "watch counter", "continue", "continue")
+	if !strings.Contains(out.String(), "Old value = 0x5 (5)\nNew value = 0xa (10)") {
+		t.Fatalf("the second store:\n%s", out)
+	}
+	out.Reset()
+	d.exec(t, "reverse-step", "reverse-step", "continue")
+	if !strings.Contains(out.String(), "Old value = 0x5 (5)\nNew value = 0xa (10)") {
+		t.Errorf("after two reverse steps, the second store again:\n%s", out)
+	}
+}
