@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"v6vm/tools/boot"
@@ -31,7 +32,9 @@ ticks and the once-a-second recomputation, exits, exec, signals.
 
 --svg FILE draws a timeline of the run: a lane per process, bars where
 it ran, with system calls, sleeps, wakeups, output lines, clock ticks and
-seconds marked. With --stacks-at "first swtch to pid 3" it draws instead
+seconds marked; from the program's exec to the end unless --svg-from and
+--svg-to (instruction counts, as the trace lines show them) choose a
+window. With --stacks-at "first swtch to pid 3" it draws instead
 the core stacks of that process and of its parent at that moment, side by
 side: frames, saved EBPs and return addresses, u_rsav, the trap frame with
 the saved EAX that fork returns.
@@ -44,6 +47,8 @@ or a file). Flags may follow PROG; put program arguments that begin with
 	events := flags.StringSlice("trace", []string{"all"}, "events to print: "+strings.Join(trace.Classes(), ","))
 	format := flags.String("trace-format", "text", "text or json")
 	svgFile := flags.String("svg", "", "write a picture (a timeline, or the stacks of --stacks-at) to this file")
+	svgFrom := flags.String("svg-from", "exec", "where the timeline starts: exec (the program's exec, after boot), or an instruction count (0: power-on)")
+	svgTo := flags.Uint64("svg-to", 0, "where the timeline ends, in instructions (0: the end of the run)")
 	stacksAt := flags.String("stacks-at", "", `draw the stacks at this moment: "first swtch to pid N" (or second, 3rd, ...)`)
 	phase := flags.Uint32("phase", 0, "delay the first clock tick by this many instructions (explore --systematic's phases; use with --jitter 0)")
 	maxInst := flags.Uint64("max-instructions", 2_000_000_000, "stop after this many instructions (0: no limit)")
@@ -142,8 +147,35 @@ or a file). Flags may follow PROG; put program arguments that begin with
 			}
 			err = trace.StackPicture(f, snap)
 		} else {
-			title := fmt.Sprintf("%s — seed %d, %d instructions", strings.Join(append([]string{name}, progArgs...), " "), *seed, r.Icount)
-			err = trace.Timeline(f, title, rec.Events, r.Icount)
+			from := uint64(0)
+			if *svgFrom == "exec" {
+				// init is pid 1; the program is its child, pid 2.
+				for _, e := range rec.Events {
+					if e.Kind == trace.KExec && e.Pid >= 2 {
+						from = e.Time
+						break
+					}
+				}
+			} else if from, err = strconv.ParseUint(*svgFrom, 0, 64); err != nil {
+				fmt.Fprintf(os.Stderr, "v6vm trace: --svg-from %q: want exec or an instruction count\n", *svgFrom)
+				return 2
+			}
+			to := r.Icount
+			if *svgTo != 0 && *svgTo < to {
+				to = *svgTo
+			}
+			if from >= to {
+				fmt.Fprintf(os.Stderr, "v6vm trace: the timeline from %d to %d is empty\n", from, to)
+				return 2
+			}
+			title := fmt.Sprintf("%s — seed %d, instructions %d to %d", strings.Join(append([]string{name}, progArgs...), " "), *seed, from, to)
+			var shown []trace.Event
+			for _, e := range rec.Events {
+				if e.Time <= to {
+					shown = append(shown, e)
+				}
+			}
+			err = trace.Timeline(f, title, shown, from, to)
 		}
 		if cerr := f.Close(); err == nil {
 			err = cerr

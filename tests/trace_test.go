@@ -207,7 +207,7 @@ func TestTimelineSVG(t *testing.T) {
 	mix := findRaceMix(t)
 	tr := traceRun(t, "race", mix.child, "", mix.n)
 	var doc bytes.Buffer
-	if err := trace.Timeline(&doc, "race.c: the child first", tr.events, tr.icount); err != nil {
+	if err := trace.Timeline(&doc, "race.c: the child first", tr.events, 0, tr.icount); err != nil {
 		t.Fatal(err)
 	}
 	texts := svgTexts(t, doc.Bytes())
@@ -218,6 +218,39 @@ func TestTimelineSVG(t *testing.T) {
 		}
 	}
 	goldie.New(t).Assert(t, "timeline_race_child_first", normalise(texts))
+
+	// A window from the parent's fork to the child's exit shows those
+	// two and nothing before (the exec) or after (the parent's wait).
+	var forkAt, exitAt uint64
+	for _, e := range tr.events {
+		if e.Kind == trace.KSyscall && e.Syscall.Name == "fork" && e.Pid == 2 && forkAt == 0 {
+			forkAt = e.Syscall.Start
+		}
+		if e.Kind == trace.KExit && e.Pid == 3 {
+			exitAt = e.Time
+		}
+	}
+	var shown []trace.Event
+	for _, e := range tr.events {
+		if e.Time <= exitAt {
+			shown = append(shown, e)
+		}
+	}
+	doc.Reset()
+	if err := trace.Timeline(&doc, "window", shown, forkAt, exitAt); err != nil {
+		t.Fatal(err)
+	}
+	texts = svgTexts(t, doc.Bytes())
+	for _, want := range []string{"pid 2 race", "pid 3 race", "fork=0", "exit 0"} {
+		if !has(texts, want) {
+			t.Errorf("the window lacks %q: %q", want, texts)
+		}
+	}
+	for _, not := range []string{"exec race", "wait=3"} {
+		if has(texts, not) {
+			t.Errorf("the window from %d to %d shows %q: %q", forkAt, exitAt, not, texts)
+		}
+	}
 }
 
 // TestStacksSVG: at the child's first switch-in (in a run where the child

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 )
@@ -59,11 +60,27 @@ func (s *svg) writeTo(w io.Writer, title string) error {
 var laneColours = []string{"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7", "#bab0ac"}
 
 // Timeline draws which process ran when, one lane per pid, from the
-// events of a whole run (a Recorder's, with every class on), until end:
-// system calls (a bar from entry to return and the call), sleeps, wakeups,
-// output lines, exits on the lanes; clock ticks along the time axis and
-// each second's recomputation across all lanes.
-func Timeline(w io.Writer, title string, events []Event, end uint64) error {
+// events of a whole run (a Recorder's, with every class on), between the
+// instruction counts from and end (0: the last event): system calls (a bar
+// from entry to return and the call), sleeps, wakeups, output lines, exits
+// on the lanes; clock ticks along the time axis and each second's
+// recomputation across all lanes.
+func Timeline(w io.Writer, title string, events []Event, from, end uint64) error {
+	if end == 0 && len(events) > 0 {
+		end = events[len(events)-1].Time
+	}
+	// The events before from only tell who was running at from.
+	first := sort.Search(len(events), func(i int) bool { return events[i].Time >= from })
+	running, since := int32(0), from
+	for _, e := range events[:first] {
+		switch e.Kind {
+		case KSelect:
+			running = 0
+		case KSwitchIn:
+			running = e.Pid
+		}
+	}
+	events = events[first:]
 	pids := map[int32]string{}
 	note := func(pid int32, comm string) {
 		if c, ok := pids[pid]; !ok || (c == "" && comm != "") || (comm != "" && comm != c && pid != 0) {
@@ -71,6 +88,7 @@ func Timeline(w io.Writer, title string, events []Event, end uint64) error {
 		}
 	}
 	note(0, "swapper")
+	note(running, "")
 	for _, e := range events {
 		if e.Kind == KIdle || e.Kind == KClock {
 			continue
@@ -98,11 +116,8 @@ func Timeline(w io.Writer, title string, events []Event, end uint64) error {
 		width       = 1600
 	)
 	s := &svg{w: width, h: int(top + laneH*float64(len(order)) + 110)}
-	if end == 0 && len(events) > 0 {
-		end = events[len(events)-1].Time
-	}
-	span := float64(max(end, 1))
-	x := func(t uint64) float64 { return left + (float64(width)-left-right)*float64(t)/span }
+	span := float64(max(end-min(from, end), 1))
+	x := func(t uint64) float64 { return left + (float64(width)-left-right)*float64(t-from)/span }
 	y := func(pid int32) float64 { return top + laneH*float64(lane[pid]) }
 	bottom := top + laneH*float64(len(order))
 
@@ -115,7 +130,6 @@ func Timeline(w io.Writer, title string, events []Event, end uint64) error {
 		s.text(16, yy+laneH/2+6, 18, "start", "#222", "bold", strings.TrimSpace(fmt.Sprintf("pid %d %s", p, pids[p])))
 	}
 	// Who ran when.
-	running, since := int32(0), uint64(0)
 	idle := false
 	bar := func(pid int32, from, to uint64, what string) {
 		if to <= from {
@@ -222,7 +236,7 @@ func Timeline(w io.Writer, title string, events []Event, end uint64) error {
 		}
 	}
 	step := niceStep(span / 8)
-	for t := 0.0; t <= span; t += step {
+	for t := math.Ceil(float64(from)/step) * step; t <= float64(from)+span; t += step {
 		xx := x(uint64(t))
 		s.line(xx, bottom+10, xx, bottom+26, "#222", 1, "")
 		s.text(xx, bottom+62, 14, "middle", "#444", "normal", fmt.Sprintf("%gk", t/1000))
