@@ -106,7 +106,7 @@ static void str(struct sink *s, const char *p, int n, int flags, int width)
 static int format(struct sink *s, const char *fmt, va_list ap)
 {
 	const char *p;
-	int flags, width, prec, c, n, i;
+	int flags, width, prec, c, n, i, half;
 	unsigned u;
 	const char *prefix;
 
@@ -160,16 +160,23 @@ static int format(struct sink *s, const char *fmt, va_list ap)
 		if (flags & F_LEFT)
 			flags &= ~F_ZERO;
 		/*
-		 * Length modifiers: everything is 32 bits here (tools/cc has no
-		 * long long), so they are accepted and ignored.
+		 * Length modifiers: int, long and the rest are 32 bits here
+		 * (tools/cc has no long long), so only h and hh matter: the
+		 * argument, promoted to int, is printed as a short or a char.
 		 */
+		half = 0;
 		while (*fmt == 'h' || *fmt == 'l' || *fmt == 'z' || *fmt == 't' || *fmt == 'j')
-			fmt++;
+			if (*fmt++ == 'h')
+				half++;
 		c = *fmt;
 		switch (c) {
 		case 'd':
 		case 'i':
 			n = va_arg(ap, int);
+			if (half == 1)
+				n = (short)n;
+			else if (half > 1)
+				n = (signed char)n;
 			prefix = "";
 			u = n;
 			if (n < 0) {
@@ -188,6 +195,10 @@ static int format(struct sink *s, const char *fmt, va_list ap)
 		case 'x':
 		case 'X':
 			u = va_arg(ap, unsigned);
+			if (half == 1)
+				u = (unsigned short)u;
+			else if (half > 1)
+				u = (unsigned char)u;
 			prefix = "";
 			if ((flags & F_ALT) && u != 0 && c == 'x')
 				prefix = "0x";
