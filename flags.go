@@ -11,6 +11,14 @@ import (
 // the command's usage line, description and flags.
 func newFlags(c *command, long string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
+	// --events is another name for --trace (the lecture tooling's first
+	// spelling).
+	fs.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "events" {
+			name = "trace"
+		}
+		return pflag.NormalizedName(name)
+	})
 	fs.Usage = func() {
 		fmt.Fprintf(os.Stderr, "Usage: v6vm %s %s\n\n%s\n", c.name, c.usage, long)
 		if fs.HasFlags() {

@@ -205,3 +205,12 @@ func TestRunLocalInclude(t *testing.T) {
 		t.Errorf("status %d, output %q", status, out)
 	}
 }
+
+// TestEventsIsTrace: --events is another name for --trace.
+func TestEventsIsTrace(t *testing.T) {
+	_, a := runCaptured(t, "trace", "--events", "exit", "tests/progs/forkloop.c", "2")
+	_, b := runCaptured(t, "trace", "--trace", "exit", "tests/progs/forkloop.c", "2")
+	if a != b || !strings.Contains(a, "exit") || strings.Contains(a, "syscall") {
+		t.Errorf("--events exit:\n%s\n--trace exit:\n%s", a, b)
+	}
+}
