@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -36,7 +37,10 @@ PROG may then also be a path on it, such as /bin/ls.
 
 Standard input, when it is a pipe or a file, is the program's console
 input (not echoed; its end is end of file): printf '1 2\n' | v6vm run
-sum.c. A scenario file's input lines are typed instead.
+sum.c. A scenario file's input lines are typed instead. On a terminal the
+keys go to the program as they are typed, as in v6vm boot (^C, ^\ and ^D
+are the kernel's; ^] quits), and idle time (sleep) passes at the wall
+clock's pace.
 
 Standard output carries only the program's output. The command exits with
 the program's exit status, or 128+N if signal N killed it, as a shell
@@ -138,7 +142,15 @@ nothing in it.`)
 	}
 	opt := boot.Options{Console: os.Stdout, Seed: *seed, MaxInstructions: *maxInst,
 		TickPeriod: *tick, TickJitter: *jitter, MemSize: *mem << 20, Disk: disk, COW: *cow}
-	if err := programInput(&opt, scInput); err != nil {
+	if fd := int(os.Stdin.Fd()); scInput == nil && isTerminal(fd) {
+		// The terminal is the console, as in v6vm boot: keys reach the
+		// program as they are typed (^C, ^\ and ^D are the kernel's;
+		// ^] quits), and idle time passes at the wall clock's pace.
+		if restore, ok := makeRaw(fd); ok {
+			defer restore()
+		}
+		interactive(&opt, os.Stdin, *tick+*jitter/2)
+	} else if err := programInput(&opt, scInput); err != nil {
 		fmt.Fprintf(os.Stderr, "v6vm run: %v\n", err)
 		return 1
 	}
@@ -188,9 +200,11 @@ nothing in it.`)
 			return 1
 		}
 	}
-	switch r.Kind {
-	case boot.Program, boot.Shutdown:
-	case boot.Panic:
+	switch {
+	case r.Kind == boot.Program, r.Kind == boot.Shutdown:
+	case errors.Is(r.Err, errQuit):
+		fmt.Fprintf(os.Stderr, "\r\nv6vm: %v\r\n", errQuit)
+	case r.Kind == boot.Panic:
 		fmt.Fprintf(os.Stderr, "%s\nkernel panic; backtrace:\n%s", r.Log, r.Backtrace)
 	default:
 		if !*verbose {
