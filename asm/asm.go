@@ -32,19 +32,28 @@ type Error struct {
 	File      string
 	Line, Col int
 	Msg       string
+	// SrcFile and SrcLine are the position in the compiled source (C, Go)
+	// that the line's .file and .loc directives give, if they give one.
+	SrcFile string
+	SrcLine int
 }
 
 func (e *Error) Error() string {
 	if e.File == "" {
 		return e.Msg
 	}
+	if e.SrcLine > 0 {
+		return fmt.Sprintf("%s:%d: %s (%s:%d:%d)", e.SrcFile, e.SrcLine, e.Msg, e.File, e.Line, e.Col)
+	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }
 
-// pos is a source position.
+// pos is a source position, with the compiled source's from .file/.loc.
 type pos struct {
 	file      string
 	line, col int
+	srcFile   string
+	srcLine   int
 }
 
 func (p pos) String() string { return fmt.Sprintf("%s:%d:%d", p.file, p.line, p.col) }
@@ -133,7 +142,7 @@ type assembler struct {
 }
 
 func (a *assembler) errorAt(p pos, format string, args ...any) {
-	a.errs = append(a.errs, &Error{p.file, p.line, p.col, fmt.Sprintf(format, args...)})
+	a.errs = append(a.errs, &Error{p.file, p.line, p.col, fmt.Sprintf(format, args...), p.srcFile, p.srcLine})
 }
 
 // Assemble assembles and links srcs into one executable. The error, if any,

@@ -44,6 +44,9 @@ func TestDiagnostics(t *testing.T) {
 		{"in eax, 0x10000", []string{`t.s:1:9: value 65536 out of range for imm16 \(-32768\.\.65535\)`}},
 		{"mov eax, 0x100000000", []string{`t.s:1:10: number 0x100000000 does not fit in 32 bits`}},
 		{"nop\n  jmp nowhere", []string{`t.s:2:7: undefined symbol nowhere`}},
+		// Compiled code: the .file/.loc position comes first, the .s one after.
+		{".file \"prog.c\"\n.loc 7\n  call missing", []string{`prog.c:7: undefined symbol missing \(t.s:3:8\)`}},
+		{".loc 7\n  call missing", []string{`t.s:2:8: undefined symbol missing`}},
 		{"a:\nnop\na: nop", []string{`t.s:3:1: duplicate symbol a \(first defined at t.s:1:1\)`}},
 		{".data\n.ascii \"abc", []string{`t.s:2:8: unterminated string`}},
 		{"mov al, 'ab'", []string{`t.s:1:9: character literal must hold exactly one character`}},

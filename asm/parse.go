@@ -33,7 +33,13 @@ func (p *lineParser) peekPunct(s string) bool {
 	return t.kind == tPunct && t.text == s
 }
 
-func (p *lineParser) pos(t token) pos { return pos{p.f.name, p.line, t.col} }
+func (p *lineParser) pos(t token) pos {
+	ps := pos{file: p.f.name, line: p.line, col: t.col, srcLine: p.f.locLine}
+	if ps.srcFile = p.f.locFile; ps.srcFile == "" {
+		ps.srcLine = 0 // .loc without .file: the .s position says it all
+	}
+	return ps
+}
 
 func (p *lineParser) errorf(t token, format string, args ...any) {
 	if !p.failed {
@@ -60,7 +66,7 @@ func (a *assembler) parseFile(f *file, text []byte) {
 		var err *lexError
 		toks, err = tokenize(line, toks[:0])
 		if err != nil {
-			a.errorAt(pos{f.name, n, err.col}, "%s", err.msg)
+			a.errorAt(pos{file: f.name, line: n, col: err.col}, "%s", err.msg)
 			continue
 		}
 		p := &lineParser{a: a, f: f, toks: toks, line: n}
