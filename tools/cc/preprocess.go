@@ -19,6 +19,9 @@ type Config struct {
 	// Optimize asks the back end for its improved code (v6vm cc -O); the
 	// default is the plain code the demos are calibrated on.
 	Optimize bool
+	// Warn receives each warning (#warning), positioned; nil prints it
+	// on standard error.
+	Warn func(msg string)
 }
 
 const (
@@ -210,10 +213,41 @@ func (p *preprocessor) directive(hash *Token) {
 		if len(args) == 1 && args[0].Text == "once" {
 			p.once[name.Pos.File.Name] = true
 		}
-	case "line", "warning", "ident":
-		// Accepted and ignored: our line table follows the real file.
+	case "warning":
+		l, c := hash.Pos.LineCol()
+		msg := fmt.Sprintf("%s:%d:%d: warning: #warning %s", hash.Pos.File.Name, l, c, joinTokens(args))
+		if p.cfg.Warn != nil {
+			p.cfg.Warn(msg)
+		} else {
+			fmt.Fprintln(os.Stderr, msg)
+		}
+	case "line":
+		p.lineDirective(hash, name, args)
+	case "ident":
+		// Accepted and ignored.
 	default:
 		p.errs.add(name.Pos, "invalid preprocessing directive #%s", name.Text)
+	}
+}
+
+// lineDirective is #line N ["NAME"]: the next line is line N of NAME for
+// __LINE__ and __FILE__.
+func (p *preprocessor) lineDirective(hash, name *Token, args []*Token) {
+	args = p.expandAll(args)
+	if len(args) == 0 || args[0].Kind != TNum || len(args) > 2 || len(args) == 2 && args[1].Kind != TStr {
+		p.errs.add(name.Pos, "#line takes a line number and an optional \"file name\"")
+		return
+	}
+	n, err := strconv.Atoi(args[0].Text)
+	if err != nil || n <= 0 {
+		p.errs.add(args[0].Pos, "#line %s: not a line number", args[0].Text)
+		return
+	}
+	f := hash.Pos.File
+	l, _ := hash.Pos.LineCol()
+	f.lineDelta = n - (l + 1)
+	if len(args) == 2 {
+		f.lineName = string(args[1].Str)
 	}
 }
 
@@ -458,12 +492,18 @@ func joinTokens(toks []*Token) string {
 func (p *preprocessor) defineBuiltins() {
 	p.macros["__LINE__"] = &macro{name: "__LINE__", builtin: func(t *Token) *Token {
 		l, _ := t.Pos.LineCol()
+		if t.Pos.File != nil {
+			l += t.Pos.File.lineDelta
+		}
 		return &Token{Kind: TNum, Text: strconv.Itoa(l), Pos: t.Pos}
 	}}
 	p.macros["__FILE__"] = &macro{name: "__FILE__", builtin: func(t *Token) *Token {
 		name := "<builtin>"
 		if t.Pos.File != nil {
 			name = t.Pos.File.Name
+			if t.Pos.File.lineName != "" {
+				name = t.Pos.File.lineName
+			}
 		}
 		return &Token{Kind: TStr, Text: strconv.Quote(name), Str: []byte(name), Pos: t.Pos}
 	}}

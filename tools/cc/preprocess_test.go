@@ -265,3 +265,32 @@ func TestTooManyErrors(t *testing.T) {
 		t.Errorf("last error is %q, want the 'too many errors' note", last)
 	}
 }
+
+// TestLineAndWarning: #line renumbers __LINE__ (and renames __FILE__) from
+// the next line, as gcc does; #warning is reported, positioned, and the
+// compilation goes on.
+func TestLineAndWarning(t *testing.T) {
+	src := "__LINE__ __FILE__\n#line 100\n__LINE__ __FILE__\n#line 200 \"other.c\"\n__LINE__ __FILE__\n#warning look out\n__LINE__\n"
+	var warned []string
+	cfg := &Config{Warn: func(m string) { warned = append(warned, m) }}
+	toks, err := Preprocess(cfg, "main.c", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tok := range toks {
+		if tok.Kind != TEOF {
+			got = append(got, tok.Text)
+		}
+	}
+	want := `1 "main.c" 100 "main.c" 200 "other.c" 202`
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
+	}
+	if len(warned) != 1 || warned[0] != "main.c:6:1: warning: #warning look out" {
+		t.Errorf("warnings %q", warned)
+	}
+	if _, err := Preprocess(cfg, "main.c", "#line x\n"); err == nil || !strings.Contains(err.Error(), "#line takes a line number") {
+		t.Errorf("#line x: %v", err)
+	}
+}

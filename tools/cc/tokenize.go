@@ -27,6 +27,12 @@ type File struct {
 	Text  string
 	Depth int   // #include nesting, to stop runaway recursion
 	lines []int // offsets where lines start
+
+	// From the last #line: what __LINE__ adds to the real line, and
+	// the name __FILE__ gives ("" for Name). The line table keeps the
+	// real file, where a debugger finds the text.
+	lineDelta int
+	lineName  string
 }
 
 // NewFile records name and text for tokenizing.
