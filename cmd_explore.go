@@ -36,12 +36,16 @@ output: which process gave up the processor, why (it slept, gave way to a
 better priority, exited), and which one Select chose.
 
 --systematic does not draw ticks from seeds: the clock ticks exactly every
---tick instructions (default: the seeded clock's mean, 15000), and each run delays the first tick by another phase in
-0..tick-1, which moves a tick across every point of the program. With
---budget at least --tick every phase is run; else half the budget samples
-the phases evenly and the rest narrows down where the outcome changes.
-Reports list the phases of each outcome. Seeds also vary the period, so
-they can reach outcomes that no phase does: use both.
+period, and each run delays the first tick by another phase in
+0..period-1, which moves a tick across every point of the program. It does
+so for --periods periods spread over the seeded clock's range (10000 to
+20000 instructions by default), since how many ticks land before a system
+call also decides; --periods 1 sweeps the one period --tick (default the
+mean, 15000). Each period gets its share of --budget: with a share of at
+least the period every phase is run; else half the share samples the
+phases evenly and the rest narrows down where the outcome changes. Reports
+list the periods and phases of each outcome. A tick's own jitter is not
+swept: seeds vary it, so use both.
 
 PROG may be a scenario file (its arguments, clock and input apply).
 Standard input, when it is a pipe or a file, is every run's console input
@@ -53,6 +57,7 @@ is a terminal.`)
 	byEvents := flags.Bool("by-events", false, "group by the sequence of context switches, not by output")
 	systematic := flags.Bool("systematic", false, "place the clock tick at every phase instead of drawing from seeds")
 	budget := flags.Int("budget", 1000, "--systematic: at most this many runs")
+	nPeriods := flags.Int("periods", 8, "--systematic: sweep this many clock periods, spread over the seeded clock's range [tick, tick+jitter], each with its share of the budget")
 	maxInst := flags.Uint64("max-instructions", 200_000_000, "stop a run after this many instructions")
 	tick := flags.Uint32("tick", boot.DefaultTick, "instructions per clock tick")
 	jitter := flags.Uint32("jitter", boot.DefaultJitter, "up to this many more instructions per tick, drawn from the seed")
@@ -98,8 +103,26 @@ is a terminal.`)
 	var rep *explore.Report
 	what := ""
 	if *systematic {
-		what = fmt.Sprintf("phases of a %d-instruction tick, budget %d", *tick, *budget)
-		rep, err = sys.Systematic(*budget, o)
+		periods := []uint32{*tick}
+		if *nPeriods > 1 {
+			// The seeded clock's range, as the --tick and --jitter
+			// flags give it.
+			lo, span := uint32(boot.DefaultTick), uint32(boot.DefaultJitter)
+			if flags.Changed("tick") {
+				lo = *tick
+			}
+			if flags.Changed("jitter") {
+				span = *jitter
+			}
+			periods = periods[:0]
+			for i := 0; i < *nPeriods; i++ {
+				periods = append(periods, lo+uint32(uint64(span)*uint64(i)/uint64(*nPeriods-1)))
+			}
+			what = fmt.Sprintf("phases of %d clock periods from %d to %d, budget %d", *nPeriods, lo, lo+span, *budget)
+		} else {
+			what = fmt.Sprintf("phases of a %d-instruction tick, budget %d", *tick, *budget)
+		}
+		rep, err = sys.Systematic(periods, *budget, o)
 	} else {
 		var runs []explore.Run
 		runs, err = parseSeeds(*seeds)
@@ -129,7 +152,7 @@ is a terminal.`)
 	}
 	rep.Replay = func(r explore.Run) string {
 		if *systematic {
-			return fmt.Sprintf("v6vm trace --jitter 0 %s--phase %d %s", clock, r.Phase, prog)
+			return fmt.Sprintf("v6vm trace --jitter 0 --tick %d --phase %d %s", r.Period, r.Phase, prog)
 		}
 		return fmt.Sprintf("v6vm trace %s--seed %d %s", clock, r.Seed, prog)
 	}

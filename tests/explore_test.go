@@ -160,11 +160,11 @@ func TestExploreParallelIsSequential(t *testing.T) {
 	// Systematic sweeps bisect in rounds; the rounds do not depend on the
 	// workers either.
 	sys.Opt.TickPeriod = boot.DefaultTick + boot.DefaultJitter/2
-	sp, err := sys.Systematic(40, explore.Options{Jobs: 3})
+	sp, err := sys.Systematic(nil, 40, explore.Options{Jobs: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ss, err := sys.Systematic(40, explore.Options{Jobs: 1})
+	ss, err := sys.Systematic(nil, 40, explore.Options{Jobs: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,7 +275,7 @@ func TestExploreSystematic(t *testing.T) {
 		sys = exploreSystem(t, "race", fmt.Sprint(n+d))
 		sys.Opt.TickPeriod = boot.DefaultTick + boot.DefaultJitter/2
 		var err error
-		if rep, err = sys.Systematic(100, explore.Options{}); err != nil {
+		if rep, err = sys.Systematic(nil, 100, explore.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if len(rep.Outcomes) == 2 {
@@ -297,9 +297,10 @@ func TestExploreSystematic(t *testing.T) {
 		}
 		// Each outcome's phases end where the other's begin: bisection
 		// found the instruction where the order flips.
-		for _, r := range rep.Ranges(oc) {
+		period := rep.Periods[0]
+		for _, r := range rep.Ranges(oc, period) {
 			if r[0] > 0 {
-				prev, err := sys.RunOne(explore.Run{Phase: r[0] - 1}, false)
+				prev, err := sys.RunOne(explore.Run{Phase: r[0] - 1, Period: period}, false)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -343,4 +344,37 @@ func BenchmarkExplore(b *testing.B) {
 	}
 	b.ReportMetric(float64(rep.Runs)/b.Elapsed().Seconds(), "runs/s")
 	_ = fmt.Sprint
+}
+
+// TestExploreSystematicPeriods: swept over several clock periods, a
+// systematic sweep finds both orders of race.c at the loop length where
+// seeds do, and each outcome's smallest period and phase replays it.
+func TestExploreSystematicPeriods(t *testing.T) {
+	mix := findRaceMix(t)
+	sys := exploreSystem(t, "race", mix.n)
+	var periods []uint32
+	for i := uint32(0); i < 8; i++ {
+		periods = append(periods, boot.DefaultTick+boot.DefaultJitter*i/7)
+	}
+	rep, err := sys.Systematic(periods, 800, explore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	rep.Write(&b)
+	if len(rep.Outcomes) != 2 {
+		t.Fatalf("want both orders at %s iterations:\n%s", mix.n, b.String())
+	}
+	for _, oc := range rep.Outcomes {
+		res, err := sys.RunOne(oc.First, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Output != oc.Output {
+			t.Errorf("period %d, phase %d prints %q; the report says %q", oc.First.Period, oc.First.Phase, res.Output, oc.Output)
+		}
+	}
+	if !strings.Contains(b.String(), "smallest period ") {
+		t.Errorf("report:\n%s", b.String())
+	}
 }

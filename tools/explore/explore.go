@@ -53,8 +53,9 @@ type Options struct {
 // A Run is one placement of the clock: a seed for the jitter, or a phase
 // of the first tick (systematic sweeps; no jitter).
 type Run struct {
-	Seed  uint64
-	Phase uint32
+	Seed   uint64
+	Phase  uint32
+	Period uint32 // the clock's period for this run; 0: System.Opt's
 }
 
 // Result is what one run did.
@@ -114,8 +115,8 @@ type Report struct {
 	ByEvents bool
 	Outcomes []*Outcome // most frequent first; ties by smallest seed
 
-	Systematic bool   // runs are phases of a jitter-free clock
-	Period     uint32 // its period
+	Systematic bool     // runs are phases of a jitter-free clock
+	Periods    []uint32 // its periods
 
 	// Replay, if set, gives the command that replays a run; Write
 	// prints it under each outcome.
@@ -131,6 +132,9 @@ func (s *System) RunOne(r Run, byEvents bool) (*Result, error) {
 	opt.Console = &out
 	opt.Seed = r.Seed
 	opt.TickPhase = r.Phase
+	if r.Period != 0 {
+		opt.TickPeriod = r.Period
+	}
 	opt.Hooks = v6vm.Hooks{}
 	res := &Result{Run: r}
 	if byEvents {
@@ -307,6 +311,9 @@ func group(results []*Result, byEvents bool, calls map[int]string) *Report {
 func less(a, b Run) bool {
 	if a.Seed != b.Seed {
 		return a.Seed < b.Seed
+	}
+	if a.Period != b.Period {
+		return a.Period < b.Period
 	}
 	return a.Phase < b.Phase
 }

@@ -6,6 +6,19 @@ import (
 	"strings"
 )
 
+// phaseList is an outcome's phases of one period, as ranges.
+func (r *Report) phaseList(oc *Outcome, period uint32) string {
+	var rs []string
+	for _, p := range r.Ranges(oc, period) {
+		if p[0] == p[1] {
+			rs = append(rs, fmt.Sprint(p[0]))
+		} else {
+			rs = append(rs, fmt.Sprintf("%d-%d", p[0], p[1]))
+		}
+	}
+	return strings.Join(rs, ", ")
+}
+
 // Write prints the report: each distinct outcome with its count, its share
 // of the runs and the smallest seed (or phase) that reproduces it, then
 // its output, indented. It depends only on the runs' results.
@@ -17,17 +30,17 @@ func (r *Report) Write(w io.Writer) {
 	fmt.Fprintf(w, "%d runs, %d distinct %s\n", r.Runs, len(r.Outcomes), what)
 	for i, oc := range r.Outcomes {
 		fmt.Fprintf(w, "\n#%d  %d runs  %.1f%%  ", i+1, oc.Count, 100*float64(oc.Count)/float64(max(r.Runs, 1)))
-		if r.Systematic {
-			fmt.Fprintf(w, "smallest phase %d", oc.First.Phase)
-			var rs []string
-			for _, p := range r.Ranges(oc) {
-				if p[0] == p[1] {
-					rs = append(rs, fmt.Sprint(p[0]))
-				} else {
-					rs = append(rs, fmt.Sprintf("%d-%d", p[0], p[1]))
+		if r.Systematic && len(r.Periods) == 1 {
+			fmt.Fprintf(w, "smallest phase %d (phases %s of %d)", oc.First.Phase, r.phaseList(oc, r.Periods[0]), r.Periods[0])
+		} else if r.Systematic {
+			fmt.Fprintf(w, "smallest period %d, phase %d", oc.First.Period, oc.First.Phase)
+			var ps []string
+			for _, period := range r.Periods {
+				if l := r.phaseList(oc, period); l != "" {
+					ps = append(ps, fmt.Sprintf("%d: %s", period, l))
 				}
 			}
-			fmt.Fprintf(w, " (phases %s of %d)", strings.Join(rs, ", "), r.Period)
+			fmt.Fprintf(w, " (periods %s)", strings.Join(ps, "; "))
 		} else {
 			fmt.Fprintf(w, "smallest seed %d", oc.First.Seed)
 		}

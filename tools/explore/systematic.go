@@ -10,34 +10,58 @@ import (
 // ticks come every period instructions, and the phase (the first tick's
 // delay, 0 to period-1) moves all of them at once, so sweeping the phase
 // puts a tick at every point of the program — before, inside and after
-// each system call — once per period.
+// each system call — once per period. Sweeping several periods as well
+// varies how many ticks land in each stretch of the program, which the
+// scheduler's p_cpu counts: the seeded clock's periods range over
+// [tick, tick+jitter], and an outcome may need a period far from another.
 //
-// With a budget of at least period runs every phase is run. Otherwise
-// half the budget samples the phases evenly and the rest bisects between
-// neighbouring samples that ended differently, to find where the outcome
-// changes; an outcome confined to a window narrower than the sampling step
-// between two samples that agree can be missed.
+// Each period gets an equal share of the budget. With a share of at least
+// the period every phase is run. Otherwise half the share samples the
+// phases evenly and the rest bisects between neighbouring samples that
+// ended differently, to find where the outcome changes; an outcome
+// confined to a window narrower than the sampling step between two samples
+// that agree can be missed.
 //
-// Systematic sets s.Opt.TickJitter to 0, and s.Opt.TickPeriod, if 0, to the
-// seeded clock's mean period.
-func (s *System) Systematic(budget int, o Options) (*Report, error) {
-	if s.Opt.TickPeriod == 0 {
-		s.Opt.TickPeriod = boot.DefaultTick + boot.DefaultJitter/2
+// Systematic sets s.Opt.TickJitter to 0. No periods means one: the seeded
+// clock's mean.
+func (s *System) Systematic(periods []uint32, budget int, o Options) (*Report, error) {
+	if len(periods) == 0 {
+		periods = []uint32{boot.DefaultTick + boot.DefaultJitter/2}
 	}
 	s.Opt.TickJitter = 0
-	period := s.Opt.TickPeriod
-	if budget < 2 {
-		budget = 2
+	share := budget / len(periods)
+	if share < 2 {
+		share = 2
 	}
+	progress := o.Progress
+	var all []*Result
+	for i, period := range periods {
+		if progress != nil {
+			done0 := i * share
+			o.Progress = func(done, total int) { progress(done0+done, share*len(periods)) }
+		}
+		rs, err := s.phases(period, share, o)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, rs...)
+	}
+	rep := group(all, o.ByEvents, s.Calls)
+	rep.Systematic, rep.Periods = true, periods
+	return rep, nil
+}
+
+// phases sweeps the phases of one period within budget runs.
+func (s *System) phases(period uint32, budget int, o Options) ([]*Result, error) {
 	var grid []Run
 	if uint64(budget) >= uint64(period) {
 		for p := uint32(0); p < period; p++ {
-			grid = append(grid, Run{Phase: p})
+			grid = append(grid, Run{Phase: p, Period: period})
 		}
 	} else {
 		n := budget / 2
 		for i := 0; i < n; i++ {
-			grid = append(grid, Run{Phase: uint32(uint64(i) * uint64(period) / uint64(n))})
+			grid = append(grid, Run{Phase: uint32(uint64(i) * uint64(period) / uint64(n)), Period: period})
 		}
 	}
 	// Progress counts every run of every round against the budget (or
@@ -69,7 +93,7 @@ func (s *System) Systematic(budget int, o Options) (*Report, error) {
 		for i := 0; i+1 < len(phases) && done0+len(mids) < total; i++ {
 			a, b := byPhase[phases[i]], byPhase[phases[i+1]]
 			if phases[i+1]-phases[i] > 1 && a.key(o.ByEvents) != b.key(o.ByEvents) {
-				mids = append(mids, Run{Phase: phases[i] + (phases[i+1]-phases[i])/2})
+				mids = append(mids, Run{Phase: phases[i] + (phases[i+1]-phases[i])/2, Period: period})
 			}
 		}
 		if len(mids) == 0 {
@@ -88,22 +112,27 @@ func (s *System) Systematic(budget int, o Options) (*Report, error) {
 	for _, r := range byPhase {
 		all = append(all, r)
 	}
-	rep := group(all, o.ByEvents, s.Calls)
-	rep.Systematic, rep.Period = true, period
-	return rep, nil
+	return all, nil
 }
 
-// Ranges compresses an outcome's phases into runs of consecutive samples
-// with this outcome (each pair is the first and last sampled phase).
-func (r *Report) Ranges(oc *Outcome) [][2]uint32 {
+// Ranges compresses an outcome's phases of one period into runs of
+// consecutive samples with this outcome (each pair is the first and last
+// sampled phase).
+func (r *Report) Ranges(oc *Outcome, period uint32) [][2]uint32 {
 	var all []Run
 	for _, o := range r.Outcomes {
-		all = append(all, o.Runs...)
+		for _, run := range o.Runs {
+			if run.Period == period {
+				all = append(all, run)
+			}
+		}
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Phase < all[j].Phase })
 	mine := map[uint32]bool{}
 	for _, run := range oc.Runs {
-		mine[run.Phase] = true
+		if run.Period == period {
+			mine[run.Phase] = true
+		}
 	}
 	var out [][2]uint32
 	in := false
