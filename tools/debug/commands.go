@@ -130,6 +130,20 @@ func (d *Debugger) Exec(line string) (quit bool) {
 	case "rs", "reverse-step":
 		d.reverseStep()
 	case "restart":
+		if arg == "here" {
+			// Re-executed from power-on to this very instruction: a
+			// fresh machine in the same state, reached by the run
+			// itself ("restart to here").
+			if !d.started {
+				d.printf("At power-on already.\n")
+				return false
+			}
+			to := d.pos
+			d.replay(to, d.ended, nil)
+			d.printf("Restarted and re-executed to here (instruction %d).\n", to.Icount)
+			d.printStop(true)
+			return false
+		}
 		d.kill()
 		if err := d.boot(); err != nil {
 			d.printf("%v\n", err)
@@ -164,6 +178,7 @@ const helpText = `Running (step, next, stepi, continue and swtch take a count):
   reverse-stepi (rsi)   back one instruction (re-executes the run from power-on)
   reverse-step (rs)     back to the start of the previous line
   restart               back to power-on
+  restart here          re-execute from power-on to this instruction
   ^C                    (at a terminal) stop the running machine where it is
 Breakpoints:
   break FUNC|FILE:LINE|*ADDR [if pid==N|if comm==NAME|pid N]

@@ -413,3 +413,22 @@ func TestWatchAfterReverseStep(t *testing.T) {
 		t.Errorf("after two reverse steps, the second store again:\n%s", out)
 	}
 }
+
+// TestRestartHere: restart here re-executes a fresh machine from power-on
+// to the same instruction, in the same state.
+func TestRestartHere(t *testing.T) {
+	d, out := newDebugger(t)
+	d.exec(t, "break fork.c:10", "continue", "step")
+	before := d.state()
+	d.exec(t, "restart here")
+	if got := d.state(); got != before {
+		t.Errorf("restart here: %+v, want %+v\n%s", got.regs, before.regs, out)
+	}
+	if !strings.Contains(out.String(), "Restarted and re-executed to here") {
+		t.Errorf("transcript:\n%s", out)
+	}
+	d.exec(t, "continue")
+	if !strings.Contains(out.String(), "parent") {
+		t.Errorf("the run did not go on after restart here:\n%s", out)
+	}
+}
