@@ -30,6 +30,17 @@ func BenchmarkSystemBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkUserlandBuild compiles and links every program of the disk
+// image (init and userland/bin, with the C library) from nothing.
+func BenchmarkUserlandBuild(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		build.ClearCache()
+		if _, err := build.UserPrograms(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 var errPrompt = errors.New("prompt")
 
 // BenchmarkBootToPrompt boots a built system until the shell has printed
