@@ -6,10 +6,17 @@ import (
 	"strings"
 )
 
-// phaseList is an outcome's phases of one period, as ranges.
+// phaseList is an outcome's phases of one period, as ranges: the first
+// few, and how many more (a report line stays readable; Ranges has all).
 func (r *Report) phaseList(oc *Outcome, period uint32) string {
+	const shown = 6
 	var rs []string
-	for _, p := range r.Ranges(oc, period) {
+	ranges := r.Ranges(oc, period)
+	for i, p := range ranges {
+		if i == shown {
+			rs = append(rs, fmt.Sprintf("... %d more", len(ranges)-shown))
+			break
+		}
 		if p[0] == p[1] {
 			rs = append(rs, fmt.Sprint(p[0]))
 		} else {
